@@ -238,7 +238,7 @@ public final class NumpyRandom {
             return x;
           }
         } else {
-          double y = -Math.log((1 - u) / shape);
+          double y = -StrictMath.log((1 - u) / shape);
           double x = StrictMath.pow(1.0 - shape + shape * y, 1. / shape);
           if (x <= (v + y)) {
             return x;
