@@ -79,6 +79,9 @@ public final class Evaluator {
     double ret = 0;
     double payout = 0;
     platform.reset();
+    if (observer != null) {
+      observer.onEpisodeStart(index, platform);
+    }
     while (true) {
       platform.observe(obs);
       int action = policy.act(obs);

@@ -54,7 +54,7 @@ final class Sb3ModelReaderTest {
       throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipFile zip = new ZipFile(Reference.dir(Reference.QA_01).resolve("model.save").toFile())) {
-      for (ZipEntry e : (Iterable<ZipEntry>) zip.stream()::iterator) {
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
         entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
       }
     }
