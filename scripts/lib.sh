@@ -1,0 +1,28 @@
+# Shared by the launchers in scripts/: builds the project when needed and sets CROWDSWEEP_CP.
+# Source it; do not run it.
+crowdsweep_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+crowdsweep_build() {
+  local cp_file="$crowdsweep_root/sweep-job/target/classpath.txt"
+  local stamp="$crowdsweep_root/sweep-job/target/.built"
+  local needs_build=0
+  if [ ! -f "$cp_file" ] || [ ! -f "$stamp" ]; then
+    needs_build=1
+  elif [ -n "$(find "$crowdsweep_root" -path "$crowdsweep_root/.git" -prune -o -path '*/target' -prune -o \
+              \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]; then
+    needs_build=1
+  fi
+  if [ "$needs_build" = 1 ]; then
+    echo "crowdsweep: building (mvn -DskipTests install) ..." >&2
+    (cd "$crowdsweep_root" && mvn -q -B -Dstyle.color=never -DskipTests install dependency:build-classpath \
+        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) 2>&1 | sed "s/\x1b\[[0-9;]*m//g" >&2
+    touch "$stamp"
+  fi
+  local jar
+  jar=$(ls "$crowdsweep_root"/sweep-job/target/sweep-job-*.jar | grep -v -e '-tests.jar' -e '-all.jar' | head -1)
+  CROWDSWEEP_CP="$jar:$(cat "$cp_file")"
+}
+
+# JVM flags every launcher uses: DJL (when present) must never reach for the network.
+CROWDSWEEP_JVM_FLAGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1
+  -Dai.djl.pytorch.num_interop_threads=1)
