@@ -24,5 +24,5 @@ crowdsweep_build() {
 }
 
 # JVM flags every launcher uses: DJL (when present) must never reach for the network.
-CROWDSWEEP_JVM_FLAGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1
+CROWDSWEEP_JVM_FLAGS=(--add-modules=jdk.incubator.vector -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1
   -Dai.djl.pytorch.num_interop_threads=1)

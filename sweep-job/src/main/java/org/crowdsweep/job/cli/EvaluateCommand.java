@@ -98,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
     EvaluationSettings settings = new EvaluationSettings(episodes, seed, seedingMode(seeding));
     ModelLocation location = ModelLocation.resolve(model, world);
     World w = applyChanges(location.readWorld(), taskGiverChanges);
-    var policy = location.readModel().policy();
+    var policy = location.readPolicy();
     if (policy.numActions() != w.numActions()) {
       throw new IllegalArgumentException(
           "--world: the model acts for "

@@ -2,14 +2,16 @@ package org.crowdsweep.job.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.crowdsweep.core.agent.Sb3Model;
+import org.crowdsweep.core.agent.GreedyQuantilePolicy;
+import org.crowdsweep.core.agent.QuantileNetwork;
 import org.crowdsweep.core.agent.Sb3ModelReader;
 import org.crowdsweep.core.io.ExperimentDirectory;
 import org.crowdsweep.core.platform.World;
+import org.crowdsweep.core.training.ModelDirectory;
 
 /**
- * Where a model and its world come from: an experiment directory with a {@code model.save}, or a {@code model.save}
- * file; the world is the model directory's own unless another experiment directory is named.
+ * Where a model and its world come from: an experiment directory with a {@code model.save}, a crowdsweep model
+ * directory ({@code model.json}), or a {@code model.save} file; the world is the model directory's own unless another experiment directory is named.
  *
  * @param modelFile the {@code model.save}
  * @param worldDir the experiment directory whose world is used
@@ -19,10 +21,14 @@ record ModelLocation(Path modelFile, Path worldDir) {
   static ModelLocation resolve(Path model, Path world) {
     Path abs = model.toAbsolutePath().normalize();
     Path file;
-    if (Files.isDirectory(abs)) {
+    if (Files.isDirectory(abs) && ModelDirectory.isModelDirectory(abs)) {
+      file = abs.resolve(ModelDirectory.MODEL_JSON);
+    } else if (Files.isDirectory(abs)) {
       file = abs.resolve(ExperimentDirectory.MODEL);
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--model " + model + ": the directory has no " + ExperimentDirectory.MODEL);
+        throw new IllegalArgumentException(
+            "--model " + model + ": the directory has neither " + ExperimentDirectory.MODEL + " nor "
+                + ModelDirectory.MODEL_JSON);
       }
     } else if (Files.isRegularFile(abs)) {
       file = abs;
@@ -42,8 +48,16 @@ record ModelLocation(Path modelFile, Path worldDir) {
     return new ModelLocation(file, worldDir);
   }
 
-  Sb3Model readModel() {
-    return Sb3ModelReader.read(modelFile);
+  /** The acting network: an sb3 {@code model.save} or a crowdsweep model directory. */
+  QuantileNetwork readNetwork() {
+    if (modelFile.getFileName().toString().equals(ModelDirectory.MODEL_JSON)) {
+      return ModelDirectory.readOnline(modelFile.getParent());
+    }
+    return Sb3ModelReader.read(modelFile).online();
+  }
+
+  GreedyQuantilePolicy readPolicy() {
+    return new GreedyQuantilePolicy(readNetwork());
   }
 
   World readWorld() {

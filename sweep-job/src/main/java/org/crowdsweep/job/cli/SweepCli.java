@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SweepCli.Version.class,
     description = "Parameter sweeps of the Hedderich & Oulasvirta crowdworker RL model.",
-    subcommands = {EvaluateCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      EvaluateCommand.class, TraceCommand.class, TrainCommand.class, CommandLine.HelpCommand.class
+    })
 public final class SweepCli {
   /** Exit code of bad input: a one-line message on stderr. */
   public static final int BAD_INPUT = 2;

@@ -64,7 +64,7 @@ final class TraceCommand implements Callable<Integer> {
     SeedingMode mode = EvaluateCommand.seedingMode(seeding);
     ModelLocation location = ModelLocation.resolve(model, world);
     World w = EvaluateCommand.applyChanges(location.readWorld(), taskGiverChanges);
-    GreedyQuantilePolicy policy = location.readModel().policy();
+    GreedyQuantilePolicy policy = location.readPolicy();
     PrintWriter out = spec.commandLine().getOut();
     StepObserver printer =
         new StepObserver() {
