@@ -270,11 +270,7 @@ public final class QuantileLearner {
     return greedy(onlineMeanW, onlineMeanB, ah2, 0);
   }
 
-  /**
-   * One gradient step on the transitions at {@code indices}: QR-DQN target from the target network's greedy action,
-   * the quantile Huber loss, backpropagation and Adam. Returns the loss.
-   */
-  public double trainStep(ReplayBuffer buffer, int[] indices) {
+  private double forwardLoss(ReplayBuffer buffer, int[] indices) {
     float[] obs = buffer.observations();
     float[] next = buffer.nextObservations();
     float gamma = (float) settings.gamma();
@@ -302,6 +298,15 @@ public final class QuantileLearner {
     for (int b = 0; b < batch; b++) {
       total += loss.sample(theta, b * nq, targets, b * nq, batch, g, b * nq);
     }
+    return total;
+  }
+
+  /**
+   * One gradient step on the transitions at {@code indices}: QR-DQN target from the target network's greedy action,
+   * the quantile Huber loss, backpropagation and Adam. Returns the loss; a non-finite loss changes nothing.
+   */
+  public double trainStep(ReplayBuffer buffer, int[] indices) {
+    double total = forwardLoss(buffer, indices);
     if (!Double.isFinite(total)) {
       return total;
     }
@@ -309,6 +314,27 @@ public final class QuantileLearner {
     adam();
     refreshMean(online, onlineMeanW, onlineMeanB);
     return total;
+  }
+
+  /** The loss and its gradient (left in the gradient buffers, not applied), for tests. */
+  double lossAndGradient(ReplayBuffer buffer, int[] indices) {
+    double total = forwardLoss(buffer, indices);
+    backward();
+    return total;
+  }
+
+  /** The loss only (no gradient), for tests. */
+  double lossOnly(ReplayBuffer buffer, int[] indices) {
+    return forwardLoss(buffer, indices);
+  }
+
+  /** The online parameters and their gradients, as [w0t, b0, w2t, b2, w4, b4], for tests. */
+  float[][] onlineArrays() {
+    return online.all();
+  }
+
+  float[][] gradientArrays() {
+    return grad.all();
   }
 
   /** Orders the batch positions by action (stably), so that each output row is used by a group at once. */
