@@ -24,5 +24,13 @@ crowdsweep_build() {
 }
 
 # JVM flags every launcher uses: DJL (when present) must never reach for the network.
-CROWDSWEEP_JVM_FLAGS=(--add-modules=jdk.incubator.vector -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1
+CROWDSWEEP_JVM_FLAGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1
   -Dai.djl.pytorch.num_interop_threads=1)
+
+# The trainer's vector kernels need the incubator module (the JVM then prints one warning); without it the same bits
+# are computed by plain loops, slower. Only commands that train get it.
+crowdsweep_vector_flag() {
+  case "${1:-}" in
+    train|run) echo "--add-modules=jdk.incubator.vector" ;;
+  esac
+}

@@ -93,6 +93,24 @@ public record PointMetrics(int episodes, int numTaskGivers, Map<String, Estimate
     return Estimate.of(a);
   }
 
+  /** The metric names for K task-givers, in table order. */
+  public static List<String> names(int numTaskGivers) {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "steps", "answer_actions", "valid_answers", "diligent_answers", "negligent_answers",
+                "negligent_share", "invalid_actions", "switches", "switches_away_from_active", "quit_rate",
+                "timeout_rate", "ended_blocked", "final_reputation", "gold_passed", "gold_failed", "return", "payout",
+                "time_used"));
+    for (int g = 0; g < numTaskGivers; g++) {
+      names.add("tg" + g + "_answers_tutorial");
+      names.add("tg" + g + "_share_tutorial");
+      names.add("tg" + g + "_answers_clean");
+      names.add("tg" + g + "_share_clean");
+    }
+    return names;
+  }
+
   /** The estimate of a metric; an unknown name is refused with the list of known ones. */
   public Estimate get(String name) {
     Estimate e = metrics.get(name);

@@ -44,6 +44,7 @@ public final class QuantileLearner {
   private long adamStep;
 
   private final QuantileHuberLoss loss;
+  private final Simd.Kernels kernels = Simd.newKernels();
   // Per-batch scratch.
   private final float[] x;
   private final float[] h1;
@@ -210,7 +211,7 @@ public final class QuantileLearner {
       if (xi == 0f) {
         continue;
       }
-      Simd.axpy(xi, p.w0t, i * h1n, out1, o1, h1n);
+      kernels.axpy(xi, p.w0t, i * h1n, out1, o1, h1n);
     }
     for (int j = 0; j < h1n; j++) {
       if (out1[o1 + j] < 0f) {
@@ -223,7 +224,7 @@ public final class QuantileLearner {
       if (hi == 0f) {
         continue;
       }
-      Simd.axpy(hi, p.w2t, i * h2n, out2, o2, h2n);
+      kernels.axpy(hi, p.w2t, i * h2n, out2, o2, h2n);
     }
     for (int j = 0; j < h2n; j++) {
       if (out2[o2 + j] < 0f) {
@@ -257,7 +258,7 @@ public final class QuantileLearner {
       if (hi == 0f) {
         continue;
       }
-      Simd.axpy(hi, targetW4ByInput, (a * h2n + i) * nq, out, oOff, nq);
+      kernels.axpy(hi, targetW4ByInput, (a * h2n + i) * nq, out, oOff, nq);
     }
   }
 
@@ -367,7 +368,7 @@ public final class QuantileLearner {
         float bias = online.b4[a * nq + q];
         for (int k = from; k < to; k++) {
           int b = groupOrder[k];
-          theta[b * nq + q] = bias + Simd.dot(w4, row, h2, b * h2n, h2n);
+          theta[b * nq + q] = bias + kernels.dot(w4, row, h2, b * h2n, h2n);
         }
       }
     }
@@ -391,8 +392,8 @@ public final class QuantileLearner {
           }
           grad.b4[a * nq + q] += gq;
           int hOff = b * h2n;
-          Simd.axpy(gq, h2, hOff, gw4, row, h2n);
-          Simd.axpy(gq, w4, row, dh2All, hOff, h2n);
+          kernels.axpy(gq, h2, hOff, gw4, row, h2n);
+          kernels.axpy(gq, w4, row, dh2All, hOff, h2n);
         }
       }
     }
@@ -409,8 +410,8 @@ public final class QuantileLearner {
       for (int i = 0; i < h1n; i++) {
         float hi = h1[h1Off + i];
         int row = i * h2n;
-        Simd.axpy(hi, dh2, 0, grad.w2t, row, h2n);
-        float s = Simd.dot(online.w2t, row, dh2, 0, h2n);
+        kernels.axpy(hi, dh2, 0, grad.w2t, row, h2n);
+        float s = kernels.dot(online.w2t, row, dh2, 0, h2n);
         dh1[i] = hi > 0f ? s : 0f;
         grad.b0[i] += dh1[i];
       }
@@ -420,7 +421,7 @@ public final class QuantileLearner {
         if (xk == 0f) {
           continue;
         }
-        Simd.axpy(xk, dh1, 0, grad.w0t, k * h1n, h1n);
+        kernels.axpy(xk, dh1, 0, grad.w0t, k * h1n, h1n);
       }
     }
   }

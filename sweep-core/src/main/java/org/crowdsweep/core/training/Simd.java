@@ -1,45 +1,39 @@
 package org.crowdsweep.core.training;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * The two float kernels of the learner, explicitly vectorised with the Vector API.
+ * The two float kernels of the learner, dot and axpy, with a fixed order of operations.
  *
- * <p>The species is fixed at 8 lanes (256 bits), not the machine's preferred width, and multiplies and adds are
- * separate (no fused multiply-add), so every machine computes the same bits: the lane-wise order of a dot product is
- * part of the algorithm. On hardware without 256-bit vectors the JVM emulates the lanes with the same results.
+ * <p>A dot product keeps 8 partial sums (lane l adds the products of indices ≡ l mod 8, for the full blocks of 8),
+ * adds them in a fixed pairwise order, then the tail; multiplies and adds are separate IEEE operations (no fused
+ * multiply-add). When the JVM runs with {@code --add-modules=jdk.incubator.vector} the kernels use 256-bit vectors
+ * ({@link VectorKernels}); otherwise plain loops ({@link ScalarKernels}) compute the same bits, more slowly. A
+ * training's weights therefore do not depend on the machine or the flag.
  */
-final class Simd {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-  private static final int L = S.length();
+public final class Simd {
+  interface Kernels {
+    float dot(float[] a, int ao, float[] b, int bo, int n);
+
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+  }
+
+  private static final boolean VECTOR_MODULE =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !Boolean.getBoolean("crowdsweep.scalarKernels");
 
   private Simd() {}
 
-  /** Σ a[ao+i]·b[bo+i] for i &lt; n: 8 lane-wise partial sums, then the lanes added in order, then the tail. */
-  static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    FloatVector acc = FloatVector.zero(S);
-    int i = 0;
-    for (; i + L <= n; i += L) {
-      acc = acc.add(FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)));
-    }
-    float s = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < n; i++) {
-      s += a[ao + i] * b[bo + i];
-    }
-    return s;
+  /** Kernels for one thread (they keep scratch space). */
+  static Kernels newKernels() {
+    return VECTOR_MODULE ? new VectorKernels() : new ScalarKernels();
   }
 
-  /** y[yo+i] += alpha·x[xo+i] for i &lt; n. */
-  static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-    FloatVector va = FloatVector.broadcast(S, alpha);
-    int i = 0;
-    for (; i + L <= n; i += L) {
-      FloatVector.fromArray(S, y, yo + i).add(va.mul(FloatVector.fromArray(S, x, xo + i))).intoArray(y, yo + i);
-    }
-    for (; i < n; i++) {
-      y[yo + i] += alpha * x[xo + i];
-    }
+  /** Whether new kernels will use vectors ({@code --add-modules=jdk.incubator.vector} given). */
+  public static boolean vectorised() {
+    return VECTOR_MODULE;
+  }
+
+  /** The fixed order in which the 8 partial sums of a dot product are added. */
+  static float sumLanes(float[] s) {
+    return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
   }
 }

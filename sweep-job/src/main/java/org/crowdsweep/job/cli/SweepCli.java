@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = SweepCli.Version.class,
     description = "Parameter sweeps of the Hedderich & Oulasvirta crowdworker RL model.",
     subcommands = {
-      EvaluateCommand.class, TraceCommand.class, TrainCommand.class, CommandLine.HelpCommand.class
+      PlanCommand.class, ValidateCommand.class, EvaluateCommand.class, TraceCommand.class, TrainCommand.class,
+      SchemaCommand.class, CommandLine.HelpCommand.class
     })
 public final class SweepCli {
   /** Exit code of bad input: a one-line message on stderr. */
