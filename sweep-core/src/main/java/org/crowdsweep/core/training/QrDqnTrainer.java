@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.crowdsweep.core.agent.QuantileNetwork;
 import org.crowdsweep.core.platform.CrowdworkerPlatform;
 import org.crowdsweep.core.platform.World;
 import org.crowdsweep.core.rng.NumpyRandom;
@@ -35,7 +36,7 @@ import org.crowdsweep.core.rng.StableSeeds;
  * saved: gradient steps resume once it holds {@code learning_starts} (at least one batch) new transitions.
  */
 public final class QrDqnTrainer {
-  private static final int MAGIC = 0x43535131; // "CSQ1"
+  private static final int MAGIC = 0x43535132; // "CSQ2"
   private static final int EPISODE_WINDOW = 100;
 
   private final World world;
@@ -45,6 +46,16 @@ public final class QrDqnTrainer {
   private long checkpointInterval;
   private TrainingListener listener = TrainingListener.NONE;
   private QuantileHuberLoss.Method lossMethod = QuantileHuberLoss.Method.SORTED;
+  private Backend backend = Backend.JAVA;
+  private String device = "cpu";
+
+  /** Where the networks are computed. */
+  public enum Backend {
+    /** Plain Java float32 on one CPU thread: the fastest on a CPU. */
+    JAVA,
+    /** DJL's PyTorch engine, on a GPU when a device {@code gpu} or {@code gpu:N} is given and present. */
+    DJL
+  }
 
   /** A trainer for the given world, settings and training seed. */
   public QrDqnTrainer(World world, QrDqnSettings settings, long seed) {
@@ -72,6 +83,19 @@ public final class QrDqnTrainer {
     return this;
   }
 
+  /**
+   * Computes the networks with the given backend on the given device ({@code cpu}, {@code gpu} for the first GPU,
+   * {@code gpu:N}; only the DJL backend uses GPUs).
+   */
+  public QrDqnTrainer withBackend(Backend value, String deviceName) {
+    if (value == Backend.JAVA && !deviceName.equals("cpu")) {
+      throw new IllegalArgumentException("device: the java backend runs on cpu only, found " + deviceName);
+    }
+    this.backend = value;
+    this.device = deviceName;
+    return this;
+  }
+
   /** Reports progress to {@code value}. */
   public QrDqnTrainer withListener(TrainingListener value) {
     this.listener = value;
@@ -91,8 +115,18 @@ public final class QrDqnTrainer {
     NumpyRandom envRng = NumpyRandom.seeded(seed);
     NumpyRandom explore = NumpyRandom.seeded(streamSeed(seed, "explore"));
     NumpyRandom replayRng = NumpyRandom.seeded(streamSeed(seed, "replay"));
-    QuantileLearner learner =
-        new QuantileLearner(obsSize, numActions, settings, NumpyRandom.seeded(streamSeed(seed, "init")), lossMethod);
+    NumpyRandom init = NumpyRandom.seeded(streamSeed(seed, "init"));
+    try (Learner learner =
+        backend == Backend.JAVA
+            ? new QuantileLearner(obsSize, numActions, settings, init, lossMethod)
+            : new DjlQuantileLearner(obsSize, numActions, settings, init, device)) {
+      return train(learner, start, obsSize, envRng, explore, replayRng);
+    }
+  }
+
+  private TrainingResult train(
+      Learner learner, long start, int obsSize, NumpyRandom envRng, NumpyRandom explore, NumpyRandom replayRng) {
+    int numActions = world.numActions();
     ReplayBuffer buffer = new ReplayBuffer(settings.bufferSize(), obsSize);
     Counters c = new Counters();
     List<TrainingRow> curve = new ArrayList<>();
@@ -194,7 +228,8 @@ public final class QrDqnTrainer {
         c.episodes,
         c.nUpdates,
         elapsedBefore + wall,
-        resumedAt);
+        resumedAt,
+        learner.device());
   }
 
   private TrainingRow row(Counters c, ArrayDeque<double[]> window, double elapsed) {
@@ -229,7 +264,7 @@ public final class QrDqnTrainer {
   }
 
   private void writeCheckpoint(
-      QuantileLearner learner,
+      Learner learner,
       NumpyRandom envRng,
       NumpyRandom explore,
       NumpyRandom replayRng,
@@ -260,12 +295,14 @@ public final class QrDqnTrainer {
           out.writeBoolean(s.hasUint32());
           out.writeInt(s.uinteger());
         }
-        QuantileLearner.State ls = learner.state();
+        LearnerState ls = learner.state();
         out.writeLong(ls.adamStep());
-        for (float[] a : new float[][] {ls.online(), ls.target(), ls.adamM(), ls.adamV()}) {
-          out.writeInt(a.length);
-          for (float f : a) {
-            out.writeFloat(f);
+        for (QuantileNetwork n : new QuantileNetwork[] {ls.online(), ls.target(), ls.adamM(), ls.adamV()}) {
+          for (float[] a : LearnerState.arrays(n)) {
+            out.writeInt(a.length);
+            for (float f : a) {
+              out.writeFloat(f);
+            }
           }
         }
         out.writeInt(window.size());
@@ -289,7 +326,7 @@ public final class QrDqnTrainer {
   }
 
   private void readCheckpoint(
-      QuantileLearner learner,
+      Learner learner,
       NumpyRandom envRng,
       NumpyRandom explore,
       NumpyRandom replayRng,
@@ -328,14 +365,19 @@ public final class QrDqnTrainer {
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(), in.readInt()));
       }
       long adamStep = in.readLong();
-      float[][] arrays = new float[4][];
+      QuantileNetwork shape = learner.onlineNetwork();
+      QuantileNetwork[] nets = new QuantileNetwork[4];
       for (int k = 0; k < 4; k++) {
-        arrays[k] = new float[in.readInt()];
-        for (int i = 0; i < arrays[k].length; i++) {
-          arrays[k][i] = in.readFloat();
+        float[][] arrays = new float[6][];
+        for (int t = 0; t < 6; t++) {
+          arrays[t] = new float[in.readInt()];
+          for (int i = 0; i < arrays[t].length; i++) {
+            arrays[t][i] = in.readFloat();
+          }
         }
+        nets[k] = LearnerState.network(shape, arrays);
       }
-      learner.restore(new QuantileLearner.State(arrays[0], arrays[1], arrays[2], arrays[3], adamStep));
+      learner.restore(new LearnerState(nets[0], nets[1], nets[2], nets[3], adamStep));
       int w = in.readInt();
       for (int i = 0; i < w; i++) {
         window.addLast(new double[] {in.readDouble(), in.readDouble()});

@@ -20,7 +20,7 @@ import org.crowdsweep.core.rng.NumpyRandom;
  * 1/√fan_in) for weights and biases, drawn from the injected generator. Everything is single-threaded and
  * deterministic. Not thread-safe.
  */
-public final class QuantileLearner {
+public final class QuantileLearner implements Learner {
   private final int in;
   private final int h1n;
   private final int h2n;
@@ -263,6 +263,7 @@ public final class QuantileLearner {
   }
 
   /** The online network's greedy action (mean over quantiles, first maximum on ties). */
+  @Override
   public int act(double[] observation) {
     for (int i = 0; i < in; i++) {
       ax[i] = (float) observation[i];
@@ -306,6 +307,7 @@ public final class QuantileLearner {
    * One gradient step on the transitions at {@code indices}: QR-DQN target from the target network's greedy action,
    * the quantile Huber loss, backpropagation and Adam. Returns the loss; a non-finite loss changes nothing.
    */
+  @Override
   public double trainStep(ReplayBuffer buffer, int[] indices) {
     double total = forwardLoss(buffer, indices);
     if (!Double.isFinite(total)) {
@@ -458,6 +460,7 @@ public final class QuantileLearner {
   }
 
   /** Copies the online network into the target network (sb3's hard update, τ = 1). */
+  @Override
   public void syncTarget() {
     target.copyFrom(online);
     refreshTargetCaches();
@@ -477,6 +480,7 @@ public final class QuantileLearner {
   }
 
   /** Whether every online weight is finite. */
+  @Override
   public boolean weightsFinite() {
     for (float[] a : online.all()) {
       for (float f : a) {
@@ -494,11 +498,13 @@ public final class QuantileLearner {
   }
 
   /** The online network in torch's layout. */
+  @Override
   public QuantileNetwork onlineNetwork() {
     return export(online);
   }
 
   /** The target network in torch's layout. */
+  @Override
   public QuantileNetwork targetNetwork() {
     return export(target);
   }
@@ -528,58 +534,53 @@ public final class QuantileLearner {
     return new QuantileNetwork(in, h1n, h2n, actions, nq, w0, p.b0.clone(), w2, p.b2.clone(), w4, b4);
   }
 
-  /** The complete optimiser state, for checkpoints: parameters, target, Adam moments and step. */
-  public State state() {
-    return new State(flatten(online), flatten(target), flatten(m), flatten(v), adamStep);
+  @Override
+  public LearnerState state() {
+    return new LearnerState(export(online), export(target), export(m), export(v), adamStep);
   }
 
-  /** Restores a state taken from a learner of the same shape. */
-  public void restore(State s) {
-    unflatten(s.online(), online);
-    unflatten(s.adamM(), m);
-    unflatten(s.adamV(), v);
+  @Override
+  public void restore(LearnerState s) {
+    load(s.online(), online);
+    load(s.target(), target);
+    load(s.adamM(), m);
+    load(s.adamV(), v);
     adamStep = s.adamStep();
-    unflatten(s.target(), target);
     refreshMean(online, onlineMeanW, onlineMeanB);
     refreshTargetCaches();
   }
 
-  private static float[] flatten(Params p) {
-    int n = 0;
-    for (float[] a : p.all()) {
-      n += a.length;
-    }
-    float[] out = new float[n];
-    int off = 0;
-    for (float[] a : p.all()) {
-      System.arraycopy(a, 0, out, off, a.length);
-      off += a.length;
-    }
-    return out;
+  @Override
+  public String device() {
+    return "cpu";
   }
 
-  private static void unflatten(float[] flat, Params p) {
-    int off = 0;
-    for (float[] a : p.all()) {
-      if (off + a.length > flat.length) {
-        throw new IllegalArgumentException("learner state: wrong number of parameters, found " + flat.length);
+  /** Fills parameter arrays from a network in torch's layout (the inverse of {@link #export}). */
+  private void load(QuantileNetwork n, Params p) {
+    if (n.inputSize() != in || n.hidden1() != h1n || n.hidden2() != h2n || n.numActions() != actions
+        || n.numQuantiles() != nq) {
+      throw new IllegalArgumentException("learner state: network shape does not match the learner");
+    }
+    for (int i = 0; i < in; i++) {
+      for (int j = 0; j < h1n; j++) {
+        p.w0t[i * h1n + j] = n.w0()[j * in + i];
       }
-      System.arraycopy(flat, off, a, 0, a.length);
-      off += a.length;
     }
-    if (off != flat.length) {
-      throw new IllegalArgumentException("learner state: wrong number of parameters, found " + flat.length);
+    System.arraycopy(n.b0(), 0, p.b0, 0, h1n);
+    for (int i = 0; i < h1n; i++) {
+      for (int j = 0; j < h2n; j++) {
+        p.w2t[i * h2n + j] = n.w2()[j * h1n + i];
+      }
+    }
+    System.arraycopy(n.b2(), 0, p.b2, 0, h2n);
+    for (int a = 0; a < actions; a++) {
+      for (int q = 0; q < nq; q++) {
+        int row = q * actions + a;
+        System.arraycopy(n.w4(), row * h2n, p.w4, (a * nq + q) * h2n, h2n);
+        p.b4[a * nq + q] = n.b4()[row];
+      }
     }
   }
 
-  /**
-   * The learner's state in its internal layout.
-   *
-   * @param online online parameters
-   * @param target target parameters
-   * @param adamM Adam first moments
-   * @param adamV Adam second moments
-   * @param adamStep Adam step count
-   */
-  public record State(float[] online, float[] target, float[] adamM, float[] adamV, long adamStep) {}
+
 }

@@ -14,6 +14,7 @@ import org.crowdsweep.core.agent.QuantileNetwork;
  * @param nUpdates gradient steps done
  * @param wallSeconds wall time of this process's part of the training
  * @param resumedAt the steps at which the training was resumed from a checkpoint (empty if never)
+ * @param device the device the networks were computed on
  */
 public record TrainingResult(
     QuantileNetwork online,
@@ -23,7 +24,8 @@ public record TrainingResult(
     long episodes,
     long nUpdates,
     double wallSeconds,
-    List<Long> resumedAt) {
+    List<Long> resumedAt,
+    String device) {
   public TrainingResult {
     curve = List.copyOf(curve);
     resumedAt = List.copyOf(resumedAt);
