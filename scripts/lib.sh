@@ -24,7 +24,7 @@ crowdsweep_build() {
 }
 
 # JVM flags every launcher uses: DJL (when present) must never reach for the network.
-CROWDSWEEP_JVM_FLAGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1
+CROWDSWEEP_JVM_FLAGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dai.djl.pytorch.num_threads=1
   -Dai.djl.pytorch.num_interop_threads=1)
 
 # The trainer's vector kernels need the incubator module (the JVM then prints one warning); without it the same bits

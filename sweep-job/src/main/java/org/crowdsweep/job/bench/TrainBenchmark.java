@@ -14,7 +14,8 @@ import org.crowdsweep.core.training.QuantileHuberLoss;
 /**
  * Throughput of the QR-DQN training loop on one thread, in environment steps per CPU second: the whole loop (acting,
  * replay, one gradient step per 4 steps) with the O(N log N) loss, against the same loop with sb3's pairwise O(N²)
- * loss and against bare environment stepping, all measured in this run. The paper's settings, 1M-transition buffer.
+ * loss, the DJL PyTorch backend on the CPU (one intra-op thread; CPU time counts the calling thread only), and bare
+ * environment stepping, all measured in this run. The paper's settings, 1M-transition buffer.
  */
 public final class TrainBenchmark {
   private TrainBenchmark() {}
@@ -51,6 +52,11 @@ public final class TrainBenchmark {
     double[] pairwise =
         timeTraining(world, settings.withTotalTimesteps(pairwiseSteps), QuantileHuberLoss.Method.PAIRWISE, threads);
 
+    long djlSteps = Math.max(10_000, steps / 10);
+    double[] djl =
+        timeTraining(world, settings.withTotalTimesteps(djlSteps), QuantileHuberLoss.Method.SORTED, threads,
+            QrDqnTrainer.Backend.DJL);
+
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.out.printf(Locale.ROOT, "%-52s %12s %12s%n", "path (" + steps + " steps unless noted)", "steps/cpu-s", "steps/wall-s");
     System.out.printf(Locale.ROOT, "%-52s %12.0f %12.0f%n", "environment only, random actions", steps / envCpu, steps / envWall);
@@ -58,7 +64,11 @@ public final class TrainBenchmark {
         Locale.ROOT, "%-52s %12.0f %12.0f%n", "training, pairwise O(N^2) loss (" + pairwiseSteps + " steps)",
         pairwiseSteps / pairwise[0], pairwiseSteps / pairwise[1]);
     System.out.printf(
-        Locale.ROOT, "%-52s %12.0f %12.0f%n", "training, sorted O(N log N) loss", steps / fast[0], steps / fast[1]);
+        Locale.ROOT, "%-52s %12.0f %12.0f%n", "training, djl backend on cpu (" + djlSteps + " steps)",
+        djlSteps / djl[0], djlSteps / djl[1]);
+    System.out.printf(
+        Locale.ROOT, "%-52s %12.0f %12.0f%n", "training, java backend, sorted O(N log N) loss", steps / fast[0],
+        steps / fast[1]);
     System.out.printf(
         Locale.ROOT,
         "speed-up sorted vs pairwise: %.1fx (cpu); 10M steps would take %.1f min of CPU; heap used %d MB;"
@@ -71,9 +81,23 @@ public final class TrainBenchmark {
 
   private static double[] timeTraining(
       World world, QrDqnSettings settings, QuantileHuberLoss.Method method, ThreadMXBean threads) {
+    return timeTraining(world, settings, method, threads, QrDqnTrainer.Backend.JAVA);
+  }
+
+  private static double[] timeTraining(
+      World world,
+      QrDqnSettings settings,
+      QuantileHuberLoss.Method method,
+      ThreadMXBean threads,
+      QrDqnTrainer.Backend backend) {
+    if (backend == QrDqnTrainer.Backend.DJL) {
+      // Engine start and native extraction are not part of the throughput.
+      new QrDqnTrainer(world, settings.withTotalTimesteps(2_000).withBufferSize(2_000), 1)
+          .withBackend(backend, "cpu").train();
+    }
     long c0 = threads.getCurrentThreadCpuTime();
     long w0 = System.nanoTime();
-    new QrDqnTrainer(world, settings, 7).withLossMethod(method).train();
+    new QrDqnTrainer(world, settings, 7).withLossMethod(method).withBackend(backend, "cpu").train();
     return new double[] {(threads.getCurrentThreadCpuTime() - c0) / 1e9, (System.nanoTime() - w0) / 1e9};
   }
 }

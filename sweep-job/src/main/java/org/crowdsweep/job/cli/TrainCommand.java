@@ -86,6 +86,18 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar and no log lines.")
   boolean quiet;
 
+  @Option(
+      names = "--backend",
+      defaultValue = "java",
+      description = "java (plain Java float32 on one core, the fastest on a CPU) or djl (DJL's PyTorch engine, for"
+          + " GPUs) (default: ${DEFAULT-VALUE}).")
+  String backend;
+
+  @Option(
+      names = "--device",
+      description = "For --backend djl: auto (first GPU, else CPU; the default), cpu, gpu or gpu:N.")
+  String device;
+
   World world() {
     World w = world != null ? ExperimentDirectory.read(world).world() : World.published();
     AntiCheatSettings a = w.antiCheat();
@@ -118,6 +130,16 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("world: " + e.getMessage(), e);
     }
+    QrDqnTrainer.Backend chosen;
+    switch (backend) {
+      case "java" -> chosen = QrDqnTrainer.Backend.JAVA;
+      case "djl" -> chosen = QrDqnTrainer.Backend.DJL;
+      default -> throw new IllegalArgumentException("--backend: must be java or djl, found " + backend);
+    }
+    String deviceName = device != null ? device : chosen == QrDqnTrainer.Backend.DJL ? "auto" : "cpu";
+    if (chosen == QrDqnTrainer.Backend.JAVA && !deviceName.equals("cpu")) {
+      throw new IllegalArgumentException("--device: the java backend runs on cpu only, found " + deviceName);
+    }
     QrDqnSettings settings = QrDqnSettings.PAPER.withTotalTimesteps(timesteps);
     if (bufferSize != null) {
       settings = settings.withBufferSize(bufferSize);
@@ -132,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(stderr, quiet);
     QrDqnTrainer trainer =
         new QrDqnTrainer(w, settings, seed)
+            .withBackend(chosen, deviceName)
             .withCheckpoints(checkpoint, checkpointEvery)
             .withListener(
                 new TrainingListener() {
@@ -163,8 +186,22 @@ final class TrainCommand implements Callable<Integer> {
     }
     bar.clear();
     Map<String, Object> provenance = Provenance.base();
-    provenance.put("trainer", "crowdsweep QR-DQN, pure Java float32 (Vector API, 8 lanes), sorted quantile loss");
-    provenance.put("device", "cpu");
+    if (chosen == QrDqnTrainer.Backend.JAVA) {
+      provenance.put(
+          "trainer",
+          "crowdsweep QR-DQN, java backend: float32, "
+              + (org.crowdsweep.core.training.Simd.vectorised() ? "Vector API (8 lanes)" : "scalar loops")
+              + ", sorted quantile loss, torch Adam");
+    } else {
+      ai.djl.engine.Engine engine = org.crowdsweep.core.training.DjlRuntime.engine();
+      provenance.put("trainer", "crowdsweep QR-DQN, djl backend: autograd through the MLP, sorted quantile loss,"
+          + " torch Adam");
+      provenance.put("djl_version", ai.djl.engine.Engine.getDjlVersion());
+      provenance.put("engine", engine.getEngineName() + " " + engine.getVersion());
+      provenance.put("pytorch_threads", System.getProperty("ai.djl.pytorch.num_threads"));
+    }
+    provenance.put("backend", backend);
+    provenance.put("device", result.device());
     provenance.put("threads", 1L);
     provenance.put("seed", seed);
     provenance.put("started_at", started.toString());
@@ -172,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
     provenance.put("wall_seconds", result.wallSeconds());
     provenance.put("resumed_at_steps", new ArrayList<Object>(result.resumedAt()));
     provenance.put("replay_buffer_rebuilt_on_resume", !result.resumedAt().isEmpty());
-    provenance.put("command", "sweep train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    provenance.put("command", "sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     String modelName = name != null ? name : outDir.getFileName().toString();
     ModelDirectory.write(outDir, modelName, w, settings, seed, result, provenance, false);
     try {
