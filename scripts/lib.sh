@@ -14,23 +14,30 @@ crowdsweep_build() {
   fi
   if [ "$needs_build" = 1 ]; then
     echo "crowdsweep: building (mvn -DskipTests install) ..." >&2
-    (cd "$crowdsweep_root" && mvn -q -B -Dstyle.color=never -DskipTests install dependency:build-classpath \
-        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) 2>&1 | sed "s/\x1b\[[0-9;]*m//g" >&2
+    (cd "$crowdsweep_root" && mvn -q -B -Dstyle.color=never -DskipTests install \
+      && mvn -q -B -Dstyle.color=never -pl sweep-job dependency:build-classpath \
+          -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime \
+      && mvn -q -B -Dstyle.color=never -pl sweep-job dependency:build-classpath \
+          -Dmdep.outputFile=target/classpath-spark.txt -DincludeScope=provided) 2>&1 | sed "s/\x1b\[[0-9;]*m//g" >&2
     touch "$stamp"
   fi
   local jar
   jar=$(ls "$crowdsweep_root"/sweep-job/target/sweep-job-*.jar | grep -v -e '-tests.jar' -e '-all.jar' | head -1)
-  CROWDSWEEP_CP="$jar:$(cat "$cp_file")"
+  # Spark is "provided" (a cluster brings its own); for local mode its Maven jars join the classpath.
+  CROWDSWEEP_CP="$jar:$(cat "$cp_file"):$(cat "$crowdsweep_root/sweep-job/target/classpath-spark.txt")"
 }
 
 # JVM flags every launcher uses: DJL (when present) must never reach for the network.
 CROWDSWEEP_JVM_FLAGS=(-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dai.djl.pytorch.num_threads=1
   -Dai.djl.pytorch.num_interop_threads=1)
 
-# The trainer's vector kernels need the incubator module (the JVM then prints one warning); without it the same bits
-# are computed by plain loops, slower. Only commands that train get it.
-crowdsweep_vector_flag() {
+# JVM flags per command. The trainer's vector kernels need the incubator module (the JVM then prints one warning);
+# without it plain loops compute the same bits, slower. Spark needs its module flags (scripts/spark-jvm-flags.txt,
+# verbatim from Spark's launcher), which include the vector module.
+crowdsweep_command_flags() {
   case "${1:-}" in
-    train|run) echo "--add-modules=jdk.incubator.vector" ;;
+    train) echo "--add-modules=jdk.incubator.vector" ;;
+    run) tr '\n' ' ' < "$crowdsweep_root/scripts/spark-jvm-flags.txt"; echo "-Dspark.master.rest.enabled=false" ;;
   esac
 }
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}

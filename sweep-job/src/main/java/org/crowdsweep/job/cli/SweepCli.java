@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = SweepCli.Version.class,
     description = "Parameter sweeps of the Hedderich & Oulasvirta crowdworker RL model.",
     subcommands = {
-      PlanCommand.class, ValidateCommand.class, EvaluateCommand.class, TraceCommand.class, TrainCommand.class,
+      RunCommand.class, PlanCommand.class, ValidateCommand.class, EvaluateCommand.class, TraceCommand.class, TrainCommand.class,
       SchemaCommand.class, CommandLine.HelpCommand.class
     })
 public final class SweepCli {

@@ -1,0 +1,237 @@
+package org.crowdsweep.job.run;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.crowdsweep.core.io.PyJson;
+import org.crowdsweep.specs.Expansion;
+import org.crowdsweep.specs.Plan;
+import org.crowdsweep.specs.Point;
+import org.crowdsweep.specs.PublishedModels;
+import org.crowdsweep.specs.SpecReader;
+
+/**
+ * The sweep on Spark: stage 1 trains every model the unfinished points need and the cache lacks (one task per
+ * training key); stage 2 evaluates every unfinished point (one task per point) and writes its Parquet files. Tasks get
+ * the spec's JSON and an id; they re-expand the spec on the executor and build everything there. A rerun skips
+ * finished points and cached models. A point that fails deterministically is recorded under {@code failed/} with
+ * its reason and the sweep goes on.
+ */
+public final class SweepJob {
+  private SweepJob() {}
+
+  /**
+   * What a run needs, all serialisable.
+   *
+   * @param specJson the spec's JSON text
+   * @param runDir the run directory (absolute)
+   * @param modelCache the model cache directory (absolute)
+   * @param publishedModels the published-models directory, or null
+   */
+  public record Settings(String specJson, String runDir, String modelCache, String publishedModels)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    Plan plan() {
+      return Expansion.expand(SpecReader.parse(specJson));
+    }
+
+    PublishedModels published() {
+      return PublishedModels.of(publishedModels == null ? null : Paths.get(publishedModels));
+    }
+  }
+
+  /**
+   * How a run went.
+   *
+   * @param points points in the plan
+   * @param skipped points already finished before this run
+   * @param done points finished by this run
+   * @param failed points that failed, with reasons under failed/
+   * @param trained models trained by this run
+   * @param seconds wall time
+   */
+  public record Outcome(int points, int skipped, int done, int failed, int trained, double seconds) {}
+
+  /** Runs the sweep on the given session (its master decides local or cluster). */
+  public static Outcome run(SparkSession spark, Settings settings, java.io.PrintWriter progress) {
+    long start = System.nanoTime();
+    Plan plan = settings.plan();
+    Path runDir = Paths.get(settings.runDir());
+    ModelCache cache = new ModelCache(Paths.get(settings.modelCache()));
+    List<Point> todo = new ArrayList<>();
+    int skipped = 0;
+    for (Point p : plan.points()) {
+      if (Files.isRegularFile(PointTables.file(runDir.resolve("points"), p.id()))) {
+        skipped++;
+      } else {
+        todo.add(p);
+      }
+    }
+    List<String> keys = new ArrayList<>();
+    for (Point p : todo) {
+      if (p.trains() && !cache.contains(p.trainingKey()) && !keys.contains(p.trainingKey())) {
+        keys.add(p.trainingKey());
+      }
+    }
+    if (!todo.isEmpty() && todo.stream().anyMatch(p -> !p.trains())) {
+      // Resolve published models on the driver first: a missing directory is a clear error before any work.
+      PublishedModels published = settings.published();
+      todo.stream().filter(p -> !p.trains()).map(p -> p.agent().model()).distinct().forEach(published::resolve);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Progress bar = new Progress(progress, keys.size() + todo.size());
+    spark.sparkContext().addSparkListener(bar);
+    try {
+      int trained = 0;
+      if (!keys.isEmpty()) {
+        bar.stage("training " + keys.size() + " model(s)");
+        trained =
+            jsc.parallelize(keys, keys.size())
+                .map(key -> SweepJob.train(settings, key))
+                .collect()
+                .stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+      }
+      int failed = 0;
+      int done = 0;
+      if (!todo.isEmpty()) {
+        bar.stage("evaluating " + todo.size() + " point(s)");
+        List<String> ids = todo.stream().map(Point::id).toList();
+        for (String status : jsc.parallelize(ids, ids.size()).map(id -> SweepJob.evaluate(settings, id)).collect()) {
+          if (status.startsWith("ok")) {
+            done++;
+          } else {
+            failed++;
+          }
+        }
+      }
+      bar.finish();
+      return new Outcome(plan.points().size(), skipped, done, failed, trained, (System.nanoTime() - start) / 1e9);
+    } finally {
+      spark.sparkContext().removeSparkListener(bar);
+    }
+  }
+
+  /** Stage 1 task: trains one model into the cache; returns 1 if it trained, 0 if the cache had it. */
+  static int train(Settings settings, String key) {
+    Plan plan = settings.plan();
+    Point point = plan.trainings().get(key);
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("spec", plan.spec().name());
+    provenance.put("executor_task_attempt", TaskContext.get() == null ? null : TaskContext.get().taskAttemptId());
+    provenance.put("java_version", System.getProperty("java.version"));
+    return new ModelCache(Paths.get(settings.modelCache())).ensureTrained(point, provenance) == null ? 0 : 1;
+  }
+
+  /** Stage 2 task: evaluates one point and writes its files; returns "ok" or "failed: reason". */
+  static String evaluate(Settings settings, String id) {
+    Plan plan = settings.plan();
+    Point point = plan.points().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    Path runDir = Paths.get(settings.runDir());
+    try {
+      var network = PointWork.network(point, new ModelCache(Paths.get(settings.modelCache())), settings.published());
+      List<PointWork.Evaluation> evaluations = PointWork.evaluate(point, network);
+      new PointTables(plan).write(runDir, plan.spec().name(), point, evaluations);
+      return "ok";
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      recordFailure(runDir, point, e);
+      return "failed: " + e.getMessage();
+    }
+  }
+
+  private static void recordFailure(Path runDir, Point point, RuntimeException e) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("point_id", point.id());
+    f.put("label", point.label());
+    f.put("reason", e.getMessage());
+    f.put("time", Instant.now().toString());
+    try {
+      Path dir = runDir.resolve("failed");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(point.id() + ".json"), PyJson.write(f), StandardCharsets.UTF_8);
+    } catch (IOException io) {
+      throw new UncheckedIOException(io);
+    }
+  }
+
+  /** A progress bar driven by task ends: done/total, failed attempts, elapsed time. */
+  static final class Progress extends SparkListener {
+    private final java.io.PrintWriter out;
+    private final int total;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private final long start = System.nanoTime();
+    private volatile String stage = "";
+
+    Progress(java.io.PrintWriter out, int total) {
+      this.out = out;
+      this.total = total;
+    }
+
+    void stage(String name) {
+      stage = name;
+      draw();
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      if (end.taskInfo().successful()) {
+        done.incrementAndGet();
+      } else {
+        failedAttempts.incrementAndGet();
+      }
+      draw();
+    }
+
+    synchronized void draw() {
+      if (out == null) {
+        return;
+      }
+      int width = 30;
+      int d = Math.min(done.get(), Math.max(total, 1));
+      int filled = total == 0 ? width : width * d / total;
+      double s = (System.nanoTime() - start) / 1e9;
+      double eta = d == 0 ? Double.NaN : s / d * (total - d);
+      out.printf(java.util.Locale.ROOT, "\r[%s%s] %d/%d tasks, %d failed attempts, %.0f s%s  %s ",
+          "#".repeat(filled), ".".repeat(width - filled), d, total, failedAttempts.get(), s,
+          Double.isNaN(eta) ? "" : String.format(java.util.Locale.ROOT, ", ETA %.0f s", eta), stage);
+      out.flush();
+    }
+
+    void finish() {
+      draw();
+      if (out != null) {
+        out.println();
+        out.flush();
+      }
+    }
+  }
+
+  /** The Spark and Java versions, for run.json. */
+  static Map<String, Object> versions(SparkContext sc) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("spark", sc.version());
+    v.put("application_id", sc.applicationId());
+    v.put("master", sc.master());
+    v.put("java", System.getProperty("java.version"));
+    return v;
+  }
+}
