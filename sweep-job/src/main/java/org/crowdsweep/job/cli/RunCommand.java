@@ -88,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
       if (master.startsWith("local")) {
         builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
       }
-      try (SparkSession spark = builder.getOrCreate()) {
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = builder.getOrCreate();
+      try {
         spark.sparkContext().setLogLevel("WARN");
         SweepJob.Outcome outcome = SweepJob.run(spark, settings, stderr);
         // The files carry point_id themselves: no partition inference from the point_id=… directories.
@@ -106,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
         printEffects(stdout, plan, rows);
         stdout.flush();
         return outcome.failed() > 0 ? 1 : 0;
+      } finally {
+        if (ownSession) {
+          spark.close();
+        }
       }
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);

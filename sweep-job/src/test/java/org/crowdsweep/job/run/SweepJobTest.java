@@ -1,0 +1,136 @@
+package org.crowdsweep.job.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sweep on local Spark (loopback only): outputs, resume, the model cache, failures, the run lock. */
+final class SweepJobTest {
+  static SparkSession spark;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("sweep-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("ERROR");
+  }
+
+  @AfterAll
+  static void stopSpark() throws Exception {
+    spark.close();
+  }
+
+  static String reference() {
+    Path root = Paths.get(System.getProperty("crowdsweep.reference.dir", "../../shared/reference")).toAbsolutePath();
+    assertTrue(Files.isDirectory(root), "the published experiment directories are missing: expected " + root);
+    return root.normalize().toString();
+  }
+
+  private List<Row> points(Path runDir) {
+    return spark.read().option("recursiveFileLookup", "true").parquet(runDir.resolve("points").toString())
+        .collectAsList();
+  }
+
+  @Test
+  void tutorialSpec_givesTutorialNumbers_andRerunComputesNothing() throws Exception {
+    String json = Files.readString(Paths.get("../sweep-specs/specs/tutorial.json"));
+    Path run = tmp.resolve("run");
+    SweepJob.Settings s = new SweepJob.Settings(json, run.toString(), tmp.resolve("cache").toString(), reference());
+    SweepJob.Outcome first = SweepJob.run(spark, s, null);
+    assertEquals(new SweepJob.Outcome(2, 0, 2, 0, 0, first.seconds()), first);
+    List<Row> rows = points(run);
+    assertEquals(2, rows.size());
+    Row baseline = rows.stream().filter(r -> r.getAs("label").equals("baseline")).findFirst().orElseThrow();
+    assertEquals(85.39, (Double) baseline.getAs("answer_actions"));
+    assertEquals(17.46, (Double) baseline.getAs("tg0_answers_tutorial"));
+    assertEquals(0.21880928415930798, (Double) baseline.getAs("tg0_share_tutorial"));
+    Row a1 = rows.stream().filter(r -> r.getAs("label").equals("A.1")).findFirst().orElseThrow();
+    assertEquals(0.5027607153753726, (Double) a1.getAs("tg0_share_tutorial"));
+    assertEquals(200, spark.read().option("recursiveFileLookup", "true")
+        .parquet(run.resolve("episodes").toString()).count(), "100 episodes for each of the 2 points");
+    SweepJob.Outcome second = SweepJob.run(spark, s, null);
+    assertEquals(2, second.skipped());
+    assertEquals(0, second.done());
+    assertEquals(2, points(run).size(), "nothing duplicated");
+  }
+
+  @Test
+  void smallTrainingSweep_trainsTwoModels_rerunTrainsNothing() {
+    String json =
+        """
+        {"name": "tiny", "training": {"totalTimesteps": 2000, "hyperparameters": {"bufferSize": 2000}},
+         "evaluation": {"episodes": 20},
+         "axes": [{"path": "antiCheat.qaModeProb", "values": [0, 0.1]}]}
+        """;
+    Path run = tmp.resolve("tiny");
+    Path cache = tmp.resolve("cache");
+    SweepJob.Settings s = new SweepJob.Settings(json, run.toString(), cache.toString(), null);
+    SweepJob.Outcome first = SweepJob.run(spark, s, null);
+    assertEquals(2, first.trained());
+    assertEquals(2, first.done());
+    assertEquals(2, points(run).size());
+    Path other = tmp.resolve("tiny-again");
+    SweepJob.Outcome again =
+        SweepJob.run(spark, new SweepJob.Settings(json, other.toString(), cache.toString(), null), null);
+    assertEquals(0, again.trained(), "the models come from the cache");
+    assertEquals(2, again.done());
+    List<Row> a = points(run);
+    List<Row> b = points(other);
+    double x = a.stream().mapToDouble(r -> r.getAs("return")).sum();
+    double y = b.stream().mapToDouble(r -> r.getAs("return")).sum();
+    assertEquals(x, y, "same models, same evaluations");
+  }
+
+  @Test
+  void deterministicFailure_isRecorded_andTheSweepGoesOn() throws Exception {
+    String json =
+        """
+        {"name": "fails", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": 10},
+         "points": [{"label": "fine"}, {"label": "three givers", "set": {"taskGivers": 3}}]}
+        """;
+    Path run = tmp.resolve("fails");
+    SweepJob.Outcome o =
+        SweepJob.run(spark, new SweepJob.Settings(json, run.toString(), tmp.resolve("c").toString(), reference()), null);
+    assertEquals(1, o.done());
+    assertEquals(1, o.failed());
+    try (var failed = Files.list(run.resolve("failed"))) {
+      String reason = Files.readString(failed.findFirst().orElseThrow());
+      assertTrue(reason.contains("\"reason\": \"point three givers: the model acts for 5 task-givers, the world has 3\""),
+          reason);
+    }
+  }
+
+  @Test
+  void runLock_refusesSecondDriver_andTakesOverAStaleLock() throws Exception {
+    Path run = tmp.resolve("locked");
+    try (RunLock lock = RunLock.acquire(run)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> RunLock.acquire(run));
+      assertTrue(e.getMessage().startsWith("run directory " + run + " is in use by another driver ("), e.getMessage());
+    }
+    String host = java.net.InetAddress.getLocalHost().getHostName();
+    Files.writeString(run.resolve("run.lock"), host + " pid 999999999 since 2026-01-01T00:00:00Z");
+    try (RunLock lock = RunLock.acquire(run)) {
+      assertTrue(Files.readString(run.resolve("run.lock")).contains("pid " + ProcessHandle.current().pid()));
+    }
+  }
+}
