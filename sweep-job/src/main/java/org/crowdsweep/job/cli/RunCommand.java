@@ -49,7 +49,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<spec name>).")
   Path out;
 
-  @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--master",
+      description = "Spark master (default: the one spark-submit set, else local[*]).")
   String master;
 
   @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: runs/model-cache).")
@@ -83,9 +85,12 @@ final class RunCommand implements Callable<Integer> {
     Instant started = Instant.now();
     try (RunLock lock = RunLock.acquire(runDir)) {
       checkCompatible(runDir, plan);
-      SparkSession.Builder builder = SparkSession.builder().appName("crowdsweep " + plan.spec().name()).master(master);
-      builder.config("spark.ui.enabled", "false");
-      if (master.startsWith("local")) {
+      String chosen = master != null ? master : System.getProperty("spark.master", "local[*]");
+      SparkSession.Builder builder = SparkSession.builder().appName("crowdsweep " + plan.spec().name()).master(chosen);
+      if (System.getProperty("spark.ui.enabled") == null) {
+        builder.config("spark.ui.enabled", "false");
+      }
+      if (chosen.startsWith("local")) {
         builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
       }
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();

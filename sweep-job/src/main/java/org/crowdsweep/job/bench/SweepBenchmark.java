@@ -1,0 +1,80 @@
+package org.crowdsweep.job.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.crowdsweep.job.run.ModelCache;
+import org.crowdsweep.job.run.PointTables;
+import org.crowdsweep.job.run.PointWork;
+import org.crowdsweep.job.run.SweepJob;
+import org.crowdsweep.specs.Expansion;
+import org.crowdsweep.specs.Plan;
+import org.crowdsweep.specs.Point;
+import org.crowdsweep.specs.PublishedModels;
+import org.crowdsweep.specs.SpecReader;
+
+/**
+ * A 40-point evaluation-only sweep (the published qa3-0.1 worker, switching cost over 40 values, 1000 episodes a
+ * point), timed three ways in one run: a plain loop in this JVM (load, evaluate, write each point), Spark local[1] and
+ * Spark local[2]. Session start-up is excluded; writing the tables is included in all three.
+ */
+public final class SweepBenchmark {
+  private SweepBenchmark() {}
+
+  /** Usage: SweepBenchmark PUBLISHED_DIR [POINTS]. */
+  public static void main(String[] args) throws Exception {
+    String published = Path.of(args[0]).toAbsolutePath().normalize().toString();
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+    String json = String.format(Locale.ROOT, """
+        {"name": "bench", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": 1000},
+         "axes": [{"path": "user.switchTaskTime", "linspace": {"start": 0.5, "stop": 2.5, "count": %d}}]}
+        """, n);
+    Path tmp = Files.createTempDirectory("bench-sweep");
+    try {
+      Plan plan = Expansion.expand(SpecReader.parse(json));
+      // Warm-up of the evaluation code path.
+      loop(plan, tmp.resolve("warm"), published, 4);
+      long t0 = System.nanoTime();
+      loop(plan, tmp.resolve("loop"), published, plan.points().size());
+      double plain = (System.nanoTime() - t0) / 1e9;
+      double one = spark("local[1]", json, tmp.resolve("l1"), published);
+      double two = spark("local[2]", json, tmp.resolve("l2"), published);
+      System.out.printf(Locale.ROOT, "%d points x 1000 episodes (published qa3-0.1), wall seconds:%n", n);
+      System.out.printf(Locale.ROOT, "  plain loop, one JVM thread : %7.2f%n", plain);
+      System.out.printf(Locale.ROOT, "  Spark local[1]             : %7.2f  (overhead vs loop %+.1f%%)%n", one,
+          100 * (one / plain - 1));
+      System.out.printf(Locale.ROOT, "  Spark local[2]             : %7.2f  (speed-up vs local[1] %.2fx)%n", two,
+          one / two);
+    } finally {
+      try (var walk = Files.walk(tmp)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static void loop(Plan plan, Path runDir, String published, int count) {
+    PublishedModels models = PublishedModels.of(Path.of(published));
+    ModelCache cache = new ModelCache(runDir.resolve("cache"));
+    PointTables tables = new PointTables(plan);
+    for (Point p : plan.points().subList(0, count)) {
+      tables.write(runDir, plan.spec().name(), p, PointWork.evaluate(p, PointWork.network(p, cache, models)));
+    }
+  }
+
+  private static double spark(String master, String json, Path runDir, String published) throws Exception {
+    try (SparkSession spark = SparkSession.builder().master(master).appName("bench-sweep")
+        .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1").getOrCreate()) {
+      spark.sparkContext().setLogLevel("ERROR");
+      spark.range(4).count(); // start-up and first job outside the timing
+      long t0 = System.nanoTime();
+      SweepJob.run(spark, new SweepJob.Settings(json, runDir.toString(), runDir.resolve("cache").toString(), published),
+          null);
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+}
