@@ -34,6 +34,9 @@ import org.crowdsweep.specs.SpecReader;
  * its reason and the sweep goes on.
  */
 public final class SweepJob {
+  private static final java.util.concurrent.ConcurrentMap<String, Plan> PLANS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private SweepJob() {}
 
   /**
@@ -48,8 +51,9 @@ public final class SweepJob {
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The expanded spec; expanded once per JVM (executors run many tasks of one spec). */
     Plan plan() {
-      return Expansion.expand(SpecReader.parse(specJson));
+      return PLANS.computeIfAbsent(specJson, json -> Expansion.expand(SpecReader.parse(json)));
     }
 
     PublishedModels published() {
