@@ -50,6 +50,7 @@ public final class ModelCache {
       Files.createDirectories(root);
       TrainingResult result = new QrDqnTrainer(point.world(), point.training(), point.trainingSeed()).train();
       Map<String, Object> p = new java.util.LinkedHashMap<>(provenance);
+      p.put("commit", org.crowdsweep.job.cli.ProvenanceAccess.commit());
       p.put("device", result.device());
       p.put("wall_seconds", result.wallSeconds());
       p.put("training_key", point.trainingKey());

@@ -221,6 +221,82 @@ public final class PointTables {
     }
   }
 
+  /** The schema of {@code trainings/key=<key>/part-0.parquet}: one row per row of the training curve. */
+  private static final MessageType TRAINING_SCHEMA = trainingSchema();
+
+  private static MessageType trainingSchema() {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    string(b, "training_key", true);
+    string(b, "device", false);
+    string(b, "commit", false);
+    b.required(PrimitiveTypeName.INT64).named("training_seed");
+    b.required(PrimitiveTypeName.INT64).named("budget_timesteps");
+    b.optional(PrimitiveTypeName.DOUBLE).named("wall_seconds");
+    for (String c : List.of("episodes", "total_timesteps", "n_updates", "fps", "time_elapsed")) {
+      b.required(PrimitiveTypeName.INT64).named(c);
+    }
+    for (String c : List.of("ep_rew_mean", "ep_len_mean", "exploration_rate", "learning_rate")) {
+      b.required(PrimitiveTypeName.DOUBLE).named(c);
+    }
+    b.optional(PrimitiveTypeName.DOUBLE).named("loss");
+    return b.named("training");
+  }
+
+  /** The file of a training in {@code trainings/}. */
+  public static Path trainingFile(Path runDir, String key) {
+    return runDir.resolve("trainings").resolve("key=" + key).resolve("part-0.parquet");
+  }
+
+  /** Writes a training's summary and curve from its model directory in the cache. */
+  public static void writeTraining(Path runDir, String key, Path modelDir) {
+    try {
+      Map<String, Object> model = PyJson.parseObject(Files.readString(modelDir.resolve("model.json")));
+      Map<String, Object> prov = PyJson.parseObject(Files.readString(modelDir.resolve("provenance.json")));
+      List<String> lines = Files.readAllLines(modelDir.resolve("progress.csv"));
+      SimpleGroupFactory f = new SimpleGroupFactory(TRAINING_SCHEMA);
+      List<Group> rows = new ArrayList<>();
+      List<String> curve = new ArrayList<>(lines.subList(1, lines.size()));
+      if (curve.isEmpty()) {
+        // Fewer episodes than one log interval: one summary row from model.json, curve values unknown.
+        curve.add(model.get("episodes") + ",NaN,NaN,NaN,," + model.get("n_updates") + ",NaN,0,0,"
+            + model.get("num_timesteps"));
+      }
+      for (String line : curve) {
+        String[] c = line.split(",", -1);
+        Group g = f.newGroup()
+            .append("training_key", key)
+            .append("training_seed", ((Number) model.get("seed")).longValue())
+            .append("budget_timesteps", ((Number) ((Map<?, ?>) model.get("hyperparameters")).get("total_timesteps"))
+                .longValue())
+            .append("episodes", Long.parseLong(c[0]))
+            .append("ep_rew_mean", Double.parseDouble(c[1]))
+            .append("ep_len_mean", Double.parseDouble(c[2]))
+            .append("exploration_rate", Double.parseDouble(c[3]))
+            .append("n_updates", Long.parseLong(c[5]))
+            .append("learning_rate", Double.parseDouble(c[6]))
+            .append("fps", Long.parseLong(c[7]))
+            .append("time_elapsed", Long.parseLong(c[8]))
+            .append("total_timesteps", Long.parseLong(c[9]));
+        if (!c[4].isEmpty()) {
+          g.append("loss", Double.parseDouble(c[4]));
+        }
+        if (prov.get("device") instanceof String d) {
+          g.append("device", d);
+        }
+        if (prov.get("commit") instanceof String commit) {
+          g.append("commit", commit);
+        }
+        if (prov.get("wall_seconds") instanceof Number w) {
+          g.append("wall_seconds", w.doubleValue());
+        }
+        rows.add(g);
+      }
+      writeAtomically(trainingFile(runDir, key), TRAINING_SCHEMA, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot summarise training " + key + " from " + modelDir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The number of task-givers the episode schema has columns for. */
   int maxGivers() {
     return maxGivers;

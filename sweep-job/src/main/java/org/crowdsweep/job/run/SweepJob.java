@@ -114,6 +114,11 @@ public final class SweepJob {
                 .mapToInt(Integer::intValue)
                 .sum();
       }
+      for (String key : plan.trainings().keySet()) {
+        if (cache.contains(key) && !Files.isRegularFile(PointTables.trainingFile(runDir, key))) {
+          PointTables.writeTraining(runDir, key, cache.entry(key));
+        }
+      }
       int failed = 0;
       int done = 0;
       if (!todo.isEmpty()) {

@@ -89,11 +89,16 @@ final class SweepJobTest {
     assertEquals(2, first.trained());
     assertEquals(2, first.done());
     assertEquals(2, points(run).size());
+    List<Row> trainings =
+        spark.read().option("recursiveFileLookup", "true").parquet(run.resolve("trainings").toString()).collectAsList();
+    assertEquals(2, trainings.stream().map(r -> (String) r.getAs("training_key")).distinct().count(),
+        "one curve per trained model");
     Path other = tmp.resolve("tiny-again");
     SweepJob.Outcome again =
         SweepJob.run(spark, new SweepJob.Settings(json, other.toString(), cache.toString(), null), null);
     assertEquals(0, again.trained(), "the models come from the cache");
     assertEquals(2, again.done());
+    assertTrue(Files.isDirectory(other.resolve("trainings")), "cached models are summarised too");
     List<Row> a = points(run);
     List<Row> b = points(other);
     double x = a.stream().mapToDouble(r -> r.getAs("return")).sum();
