@@ -79,28 +79,28 @@ public final class SweepJob {
     Plan plan = settings.plan();
     Path runDir = Paths.get(settings.runDir());
     ModelCache cache = new ModelCache(Paths.get(settings.modelCache()));
-    List<Point> todo = new ArrayList<>();
+    List<Point> pending = new ArrayList<>();
     int skipped = 0;
     for (Point p : plan.points()) {
       if (Files.isRegularFile(PointTables.file(runDir.resolve("points"), p.id()))) {
         skipped++;
       } else {
-        todo.add(p);
+        pending.add(p);
       }
     }
     List<String> keys = new ArrayList<>();
-    for (Point p : todo) {
+    for (Point p : pending) {
       if (p.trains() && !cache.contains(p.trainingKey()) && !keys.contains(p.trainingKey())) {
         keys.add(p.trainingKey());
       }
     }
-    if (!todo.isEmpty() && todo.stream().anyMatch(p -> !p.trains())) {
+    if (!pending.isEmpty() && pending.stream().anyMatch(p -> !p.trains())) {
       // Resolve published models on the driver first: a missing directory is a clear error before any work.
       PublishedModels published = settings.published();
-      todo.stream().filter(p -> !p.trains()).map(p -> p.agent().model()).distinct().forEach(published::resolve);
+      pending.stream().filter(p -> !p.trains()).map(p -> p.agent().model()).distinct().forEach(published::resolve);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Progress bar = new Progress(progress, keys.size() + todo.size());
+    Progress bar = new Progress(progress, keys.size() + pending.size());
     spark.sparkContext().addSparkListener(bar);
     try {
       int trained = 0;
@@ -121,9 +121,9 @@ public final class SweepJob {
       }
       int failed = 0;
       int done = 0;
-      if (!todo.isEmpty()) {
-        bar.stage("evaluating " + todo.size() + " point(s)");
-        List<String> ids = todo.stream().map(Point::id).toList();
+      if (!pending.isEmpty()) {
+        bar.stage("evaluating " + pending.size() + " point(s)");
+        List<String> ids = pending.stream().map(Point::id).toList();
         for (String status : jsc.parallelize(ids, ids.size()).map(id -> SweepJob.evaluate(settings, id)).collect()) {
           if (status.startsWith("ok")) {
             done++;
