@@ -27,8 +27,9 @@ import org.crowdsweep.specs.PublishedModels;
 import org.crowdsweep.specs.SpecReader;
 
 /**
- * The sweep on Spark: stage 1 trains every model the unfinished points need and the cache lacks (one task per
- * training key); stage 2 evaluates every unfinished point (one task per point) and writes its Parquet files. Tasks get
+ * The sweep on Spark: one task per model that unfinished points need (it trains the model unless the cache has it,
+ * then evaluates those points) and one task per unfinished point that loads its agent; each point's Parquet files
+ * are written by its task. Tasks get
  * the spec's JSON and an id; they re-expand the spec on the executor and build everything there. A rerun skips
  * finished points and cached models. A point that fails deterministically is recorded under {@code failed/} with
  * its reason and the sweep goes on.
@@ -88,48 +89,46 @@ public final class SweepJob {
         pending.add(p);
       }
     }
-    List<String> keys = new ArrayList<>();
+    // One task per model: it trains the model if the cache lacks it and then evaluates every pending point that
+    // uses it, so a point's evaluation starts as soon as its model exists. One task per point that loads its agent.
+    Map<String, List<String>> units = new LinkedHashMap<>();
     for (Point p : pending) {
-      if (p.trains() && !cache.contains(p.trainingKey()) && !keys.contains(p.trainingKey())) {
-        keys.add(p.trainingKey());
-      }
+      String unit = p.trains() ? "train:" + p.trainingKey() : "point:" + p.id();
+      units.computeIfAbsent(unit, k -> new ArrayList<>()).add(p.id());
     }
-    if (!pending.isEmpty() && pending.stream().anyMatch(p -> !p.trains())) {
+    if (pending.stream().anyMatch(p -> !p.trains())) {
       // Resolve published models on the driver first: a missing directory is a clear error before any work.
       PublishedModels published = settings.published();
       pending.stream().filter(p -> !p.trains()).map(p -> p.agent().model()).distinct().forEach(published::resolve);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Progress bar = new Progress(progress, keys.size() + pending.size());
+    Progress bar = new Progress(progress, units.size());
     spark.sparkContext().addSparkListener(bar);
     try {
       int trained = 0;
-      if (!keys.isEmpty()) {
-        bar.stage("training " + keys.size() + " model(s)");
-        trained =
-            jsc.parallelize(keys, keys.size())
-                .map(key -> SweepJob.train(settings, key))
-                .collect()
-                .stream()
-                .mapToInt(Integer::intValue)
-                .sum();
+      int failed = 0;
+      int done = 0;
+      if (!units.isEmpty()) {
+        long toTrain = units.keySet().stream()
+            .filter(u -> u.startsWith("train:") && !cache.contains(u.substring(6))).count();
+        bar.stage(pending.size() + " point(s), " + toTrain + " model(s) to train");
+        List<List<String>> work = new ArrayList<>(units.values());
+        for (List<String> statuses :
+            jsc.parallelize(work, work.size()).map(ids -> SweepJob.work(settings, ids)).collect()) {
+          for (String status : statuses) {
+            if (status.equals("trained")) {
+              trained++;
+            } else if (status.startsWith("ok")) {
+              done++;
+            } else {
+              failed++;
+            }
+          }
+        }
       }
       for (String key : plan.trainings().keySet()) {
         if (cache.contains(key) && !Files.isRegularFile(PointTables.trainingFile(runDir, key))) {
           PointTables.writeTraining(runDir, key, cache.entry(key));
-        }
-      }
-      int failed = 0;
-      int done = 0;
-      if (!pending.isEmpty()) {
-        bar.stage("evaluating " + pending.size() + " point(s)");
-        List<String> ids = pending.stream().map(Point::id).toList();
-        for (String status : jsc.parallelize(ids, ids.size()).map(id -> SweepJob.evaluate(settings, id)).collect()) {
-          if (status.startsWith("ok")) {
-            done++;
-          } else {
-            failed++;
-          }
         }
       }
       bar.finish();
@@ -139,7 +138,39 @@ public final class SweepJob {
     }
   }
 
-  /** Stage 1 task: trains one model into the cache; returns 1 if it trained, 0 if the cache had it. */
+  /**
+   * A task: trains the model of these points if they train and the cache lacks it (all share one training key),
+   * then evaluates each point. Returns "trained" (if it trained) and one status per point.
+   */
+  static List<String> work(Settings settings, List<String> ids) {
+    Plan plan = settings.plan();
+    List<String> statuses = new ArrayList<>();
+    Point first = point(plan, ids.get(0));
+    if (first.trains()) {
+      try {
+        if (train(settings, first.trainingKey()) == 1) {
+          statuses.add("trained");
+        }
+      } catch (IllegalArgumentException | IllegalStateException
+          | org.crowdsweep.core.training.TrainingDivergedException e) {
+        for (String id : ids) {
+          recordFailure(Paths.get(settings.runDir()), point(plan, id), e);
+          statuses.add("failed: " + e.getMessage());
+        }
+        return statuses;
+      }
+    }
+    for (String id : ids) {
+      statuses.add(evaluate(settings, id));
+    }
+    return statuses;
+  }
+
+  private static Point point(Plan plan, String id) {
+    return plan.points().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** Trains one model into the cache; returns 1 if it trained, 0 if the cache had it. */
   static int train(Settings settings, String key) {
     Plan plan = settings.plan();
     Point point = plan.trainings().get(key);
@@ -150,10 +181,10 @@ public final class SweepJob {
     return new ModelCache(Paths.get(settings.modelCache())).ensureTrained(point, provenance) == null ? 0 : 1;
   }
 
-  /** Stage 2 task: evaluates one point and writes its files; returns "ok" or "failed: reason". */
+  /** Evaluates one point (its model exists) and writes its files; returns "ok" or "failed: reason". */
   static String evaluate(Settings settings, String id) {
     Plan plan = settings.plan();
-    Point point = plan.points().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    Point point = point(plan, id);
     Path runDir = Paths.get(settings.runDir());
     try {
       var network = PointWork.network(point, new ModelCache(Paths.get(settings.modelCache())), settings.published());
