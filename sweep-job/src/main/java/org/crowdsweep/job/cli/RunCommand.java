@@ -123,8 +123,11 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** A rerun into a directory of another spec would mix results: refused. */
-  private static void checkCompatible(Path runDir, Plan plan) throws java.io.IOException {
+  /**
+   * A rerun into a directory of another spec, or of a changed spec that no longer has some of the points already
+   * there, would mix results: refused. A changed spec that only adds points computes just the new ones.
+   */
+  static void checkCompatible(Path runDir, Plan plan) throws java.io.IOException {
     Path runJson = runDir.resolve("run.json");
     if (Files.isRegularFile(runJson)) {
       Map<String, Object> previous = PyJson.parseObject(Files.readString(runJson, StandardCharsets.UTF_8));
@@ -133,6 +136,25 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--out " + runDir + ": holds a run of spec '" + name + "', not '" + plan.spec().name()
                 + "'; results would mix (use another directory)");
+      }
+    }
+    Path points = runDir.resolve("points");
+    if (Files.isDirectory(points)) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      plan.points().forEach(p -> ids.add(p.id()));
+      List<String> stale = new ArrayList<>();
+      try (var dirs = Files.list(points)) {
+        dirs.map(d -> d.getFileName().toString())
+            .filter(n -> n.startsWith("point_id="))
+            .map(n -> n.substring("point_id=".length()))
+            .filter(id -> !ids.contains(id))
+            .sorted()
+            .forEach(stale::add);
+      }
+      if (!stale.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--out " + runDir + ": holds " + stale.size() + " point(s) the spec no longer has (e.g. " + stale.get(0)
+                + "); the tables would mix two studies (use another directory, or remove those points)");
       }
     }
   }

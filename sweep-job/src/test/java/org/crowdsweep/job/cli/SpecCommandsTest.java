@@ -84,6 +84,22 @@ final class SpecCommandsTest {
   }
 
   @Test
+  void run_changedSpec_addsPointsButRefusesToDropThem() throws Exception {
+    Path run = tmp.resolve("run");
+    java.nio.file.Files.createDirectories(run.resolve("points/point_id=feedfacefeedface"));
+    org.crowdsweep.specs.Plan plan = org.crowdsweep.specs.Expansion.expand(
+        org.crowdsweep.specs.SpecReader.read(java.nio.file.Paths.get("../sweep-specs/specs/tutorial.json")));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> RunCommand.checkCompatible(run, plan));
+    assertEquals("--out " + run + ": holds 1 point(s) the spec no longer has (e.g. feedfacefeedface); the tables would"
+        + " mix two studies (use another directory, or remove those points)", e.getMessage());
+    java.nio.file.Files.delete(run.resolve("points/point_id=feedfacefeedface"));
+    java.nio.file.Files.createDirectories(run.resolve("points/point_id=" + plan.points().get(0).id()));
+    RunCommand.checkCompatible(run, plan); // a subset of the plan: the rest are simply new points
+  }
+
+  @Test
   void train_badWorldFlag_isOneLine() {
     SweepCliTest.Result r = SweepCliTest.run("train", "--out", tmp.resolve("m").toString(), "--qa-mode-prob", "2");
     assertEquals(2, r.code());
