@@ -23,14 +23,15 @@ import org.crowdsweep.specs.SpecReader;
 public final class SweepBenchmark {
   private SweepBenchmark() {}
 
-  /** Usage: SweepBenchmark PUBLISHED_DIR [POINTS]. */
+  /** Usage: SweepBenchmark PUBLISHED_DIR [POINTS] [EPISODES]. */
   public static void main(String[] args) throws Exception {
     String published = Path.of(args[0]).toAbsolutePath().normalize().toString();
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+    int episodes = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     String json = String.format(Locale.ROOT, """
-        {"name": "bench", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": 1000},
+        {"name": "bench", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": %d},
          "axes": [{"path": "user.switchTaskTime", "linspace": {"start": 0.5, "stop": 2.5, "count": %d}}]}
-        """, n);
+        """, episodes, n);
     Path tmp = Files.createTempDirectory("bench-sweep");
     try {
       Plan plan = Expansion.expand(SpecReader.parse(json));
@@ -41,7 +42,7 @@ public final class SweepBenchmark {
       double plain = (System.nanoTime() - t0) / 1e9;
       double one = spark("local[1]", json, tmp.resolve("l1"), published);
       double two = spark("local[2]", json, tmp.resolve("l2"), published);
-      System.out.printf(Locale.ROOT, "%d points x 1000 episodes (published qa3-0.1), wall seconds:%n", n);
+      System.out.printf(Locale.ROOT, "%d points x %d episodes (published qa3-0.1), wall seconds:%n", n, episodes);
       System.out.printf(Locale.ROOT, "  plain loop, one JVM thread : %7.2f%n", plain);
       System.out.printf(Locale.ROOT, "  Spark local[1]             : %7.2f  (overhead vs loop %+.1f%%)%n", one,
           100 * (one / plain - 1));
