@@ -44,7 +44,6 @@ public final class PointTables {
   private final Map<String, String> settingNames;
   private final Set<String> numericSettings;
   private final List<String> metrics;
-  private final int maxGivers;
 
   /** Schemas for the points of a plan. */
   public PointTables(Plan plan) {
@@ -67,7 +66,6 @@ public final class PointTables {
     this.settingNames = names;
     this.settingColumns = new ArrayList<>(names.keySet());
     this.numericSettings = numeric;
-    this.maxGivers = k;
     this.metrics = PointMetrics.names(k);
     Types.MessageTypeBuilder b = Types.buildMessage();
     string(b, "point_id", true);
@@ -295,10 +293,5 @@ public final class PointTables {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot summarise training " + key + " from " + modelDir + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The number of task-givers the episode schema has columns for. */
-  int maxGivers() {
-    return maxGivers;
   }
 }

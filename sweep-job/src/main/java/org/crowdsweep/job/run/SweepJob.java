@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -263,15 +262,5 @@ public final class SweepJob {
         out.flush();
       }
     }
-  }
-
-  /** The Spark and Java versions, for run.json. */
-  static Map<String, Object> versions(SparkContext sc) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("spark", sc.version());
-    v.put("application_id", sc.applicationId());
-    v.put("master", sc.master());
-    v.put("java", System.getProperty("java.version"));
-    return v;
   }
 }
