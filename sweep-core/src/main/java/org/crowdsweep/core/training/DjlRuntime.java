@@ -17,7 +17,20 @@ public final class DjlRuntime {
     setIfAbsent("OPT_OUT_TRACKING", "true");
     setIfAbsent("ai.djl.pytorch.num_threads", "1");
     setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-    return Engine.getEngine("PyTorch");
+    try {
+      return Engine.getEngine("PyTorch");
+    } catch (ai.djl.engine.EngineException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "DJL's PyTorch engine cannot start here (" + rootMessage(e) + "); the PyTorch natives must be on the"
+              + " classpath (ai.djl.pytorch:pytorch-native-cpu or a CUDA flavour, e.g. with --jars on a cluster)", e);
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -99,9 +99,12 @@ final class RunCommand implements Callable<Integer> {
         spark.sparkContext().setLogLevel("WARN");
         SweepJob.Outcome outcome = SweepJob.run(spark, settings, stderr);
         // The files carry point_id themselves: no partition inference from the point_id=… directories.
-        Dataset<Row> points =
-            spark.read().option("recursiveFileLookup", "true").parquet(runDir.resolve("points").toString());
-        List<Row> rows = points.collectAsList();
+        List<Row> rows = List.of();
+        if (Files.isDirectory(runDir.resolve("points"))) {
+          Dataset<Row> points =
+              spark.read().option("recursiveFileLookup", "true").parquet(runDir.resolve("points").toString());
+          rows = points.collectAsList();
+        }
         writeRunJson(runDir, plan, json, spark, started, outcome, rows.size());
         stdout.printf(
             Locale.ROOT,

@@ -37,8 +37,16 @@ public final class ModelCache {
     return ModelDirectory.isModelDirectory(entry(trainingKey));
   }
 
-  /** Trains the point's model unless the cache has it; returns the training result, or null if it was cached. */
+  /** Trains the point's model on the CPU unless the cache has it; returns the result, or null if it was cached. */
   public TrainingResult ensureTrained(Point point, Map<String, Object> provenance) {
+    return ensureTrained(point, provenance, null);
+  }
+
+  /**
+   * Trains the point's model unless the cache has it: on the given GPU ({@code gpu:N}, DJL backend) or, when null, on
+   * the CPU (java backend). Returns the training result, or null if it was cached.
+   */
+  public TrainingResult ensureTrained(Point point, Map<String, Object> provenance, String gpu) {
     if (!point.trains()) {
       throw new IllegalArgumentException("point " + point.label() + " loads its agent; nothing to train");
     }
@@ -48,10 +56,20 @@ public final class ModelCache {
     Path tmp = root.resolve(".tmp-" + point.trainingKey() + "-" + UUID.randomUUID());
     try {
       Files.createDirectories(root);
-      TrainingResult result = new QrDqnTrainer(point.world(), point.training(), point.trainingSeed()).train();
+      QrDqnTrainer trainer = new QrDqnTrainer(point.world(), point.training(), point.trainingSeed());
+      if (gpu != null) {
+        trainer.withBackend(QrDqnTrainer.Backend.DJL, gpu);
+      }
+      TrainingResult result;
+      try {
+        result = trainer.train();
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        throw gpu == null ? e : new IllegalStateException("training on " + gpu + ": " + e.getMessage(), e);
+      }
       Map<String, Object> p = new java.util.LinkedHashMap<>(provenance);
       p.put("commit", org.crowdsweep.job.cli.ProvenanceAccess.commit());
       p.put("device", result.device());
+      p.put("backend", gpu != null ? "djl" : "java");
       p.put("wall_seconds", result.wallSeconds());
       p.put("training_key", point.trainingKey());
       ModelDirectory.write(tmp, point.trainingKey(), point.world(), point.training(), point.trainingSeed(), result, p,

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.resource.ResourceProfileBuilder;
+import org.apache.spark.resource.TaskResourceRequests;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -111,10 +115,29 @@ public final class SweepJob {
         long toTrain = units.keySet().stream()
             .filter(u -> u.startsWith("train:") && !cache.contains(u.substring(6))).count();
         bar.stage(pending.size() + " point(s), " + toTrain + " model(s) to train");
-        List<List<String>> work = new ArrayList<>(units.values());
-        for (List<String> statuses :
-            jsc.parallelize(work, work.size()).map(ids -> SweepJob.work(settings, ids)).collect()) {
-          for (String status : statuses) {
+        // Units that train ask for a GPU when the cluster offers them (a stage-level resource profile, so that
+        // evaluation-only units stay on CPUs); without GPUs everything runs in one job on CPUs.
+        boolean gpus = spark.sparkContext().getConf().contains("spark.executor.resource.gpu.amount");
+        List<List<String>> gpuWork = new ArrayList<>();
+        List<List<String>> cpuWork = new ArrayList<>();
+        for (Map.Entry<String, List<String>> u : units.entrySet()) {
+          (gpus && u.getKey().startsWith("train:") ? gpuWork : cpuWork).add(u.getValue());
+        }
+        List<List<String>> statuses = new ArrayList<>();
+        if (!cpuWork.isEmpty()) {
+          statuses.addAll(jsc.parallelize(cpuWork, cpuWork.size()).map(ids -> SweepJob.work(settings, ids)).collect());
+        }
+        if (!gpuWork.isEmpty()) {
+          ResourceProfile gpuProfile =
+              new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", 1)).build();
+          statuses.addAll(
+              jsc.parallelize(gpuWork, gpuWork.size())
+                  .withResources(gpuProfile)
+                  .map(ids -> SweepJob.work(settings, ids))
+                  .collect());
+        }
+        for (List<String> unit : statuses) {
+          for (String status : unit) {
             if (status.equals("trained")) {
               trained++;
             } else if (status.startsWith("ok")) {
@@ -177,7 +200,21 @@ public final class SweepJob {
     provenance.put("spec", plan.spec().name());
     provenance.put("executor_task_attempt", TaskContext.get() == null ? null : TaskContext.get().taskAttemptId());
     provenance.put("java_version", System.getProperty("java.version"));
-    return new ModelCache(Paths.get(settings.modelCache())).ensureTrained(point, provenance) == null ? 0 : 1;
+    String gpu = assignedGpu();
+    return new ModelCache(Paths.get(settings.modelCache())).ensureTrained(point, provenance, gpu) == null ? 0 : 1;
+  }
+
+  /** The GPU address Spark assigned to this task ({@code gpu:N}), or null when it has none. */
+  static String assignedGpu() {
+    TaskContext context = TaskContext.get();
+    if (context == null) {
+      return null;
+    }
+    ResourceInformation gpu = context.resourcesJMap().get("gpu");
+    if (gpu == null || gpu.addresses().length == 0) {
+      return null;
+    }
+    return "gpu:" + gpu.addresses()[0];
   }
 
   /** Evaluates one point (its model exists) and writes its files; returns "ok" or "failed: reason". */
