@@ -20,9 +20,4 @@ public record Estimate(double mean, double sd, int n, double ciLow, double ciHig
     double half = Z95 * sd / Math.sqrt(values.length);
     return new Estimate(mean, sd, values.length, mean - half, mean + half);
   }
-
-  /** Half the width of the confidence interval. */
-  public double halfWidth() {
-    return (ciHigh - ciLow) / 2;
-  }
 }

@@ -32,9 +32,4 @@ public record AntiCheatSettings(
     Checks.nonNegative("reputation_bonus", reputationBonus);
     Checks.unitInterval("min_reputation", minReputation);
   }
-
-  /** A copy with another gold-question probability. */
-  public AntiCheatSettings withQaModeProb(double value) {
-    return new AntiCheatSettings(qaFalseMax, value, reputationPunishment, reputationBonus, minReputation);
-  }
 }

@@ -22,20 +22,6 @@ public record BetaParameters(double a, double b) {
     }
   }
 
-  /** Checks the parameters of the named property, for messages such as {@code payout.a: must be > 0, found 0.0}. */
-  static BetaParameters of(String property, double a, double b) {
-    try {
-      return new BetaParameters(a, b);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(property + "." + e.getMessage(), e);
-    }
-  }
-
-  /** The mean a / (a + b). */
-  public double mean() {
-    return a / (a + b);
-  }
-
   @Override
   public String toString() {
     return "Beta(" + a + ", " + b + ")";

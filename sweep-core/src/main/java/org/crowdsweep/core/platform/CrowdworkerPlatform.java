@@ -72,11 +72,6 @@ public final class CrowdworkerPlatform {
     this.permutation = new int[k];
   }
 
-  /** The original's {@code env.seed(s)}: a fresh {@code default_rng(s)} for all later draws. */
-  public void seed(long seed) {
-    this.rng = NumpyRandom.seeded(seed);
-  }
-
   /** Replaces the generator (for per-episode seeding); the platform keeps drawing from the new one. */
   public void useGenerator(NumpyRandom generator) {
     if (generator == null) {

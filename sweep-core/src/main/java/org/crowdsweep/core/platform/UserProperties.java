@@ -35,17 +35,4 @@ public record UserProperties(
     Checks.nonNegative("intentional_answer_time", intentionalAnswerTime);
     Checks.nonNegative("switch_task_time", switchTaskTime);
   }
-
-  /** A copy with another switching cost. */
-  public UserProperties withSwitchTaskTime(double value) {
-    return new UserProperties(
-        payoutSensitivity,
-        interestingnessSensitivity,
-        timeSensitivity,
-        timeBudget,
-        startReputation,
-        randomAnswerTime,
-        intentionalAnswerTime,
-        value);
-  }
 }

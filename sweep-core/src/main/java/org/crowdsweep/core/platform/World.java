@@ -69,9 +69,4 @@ public record World(UserProperties user, AntiCheatSettings antiCheat, List<TaskG
   public World withAntiCheat(AntiCheatSettings value) {
     return new World(user, value, taskGivers);
   }
-
-  /** A copy with another worker. */
-  public World withUser(UserProperties value) {
-    return new World(value, antiCheat, taskGivers);
-  }
 }

@@ -87,11 +87,6 @@ public final class SeedSequence {
     return result;
   }
 
-  /** The pool after mixing, as unsigned 32-bit words in {@code int}s (a copy). */
-  public int[] pool() {
-    return pool.clone();
-  }
-
   /** {@code generate_state(n, uint32)}. */
   public int[] generateState32(int n) {
     int[] state = new int[n];

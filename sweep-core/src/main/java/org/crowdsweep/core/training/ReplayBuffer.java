@@ -83,8 +83,4 @@ public final class ReplayBuffer {
   boolean done(int index) {
     return dones[index];
   }
-
-  int observationSize() {
-    return obsSize;
-  }
 }
