@@ -1,10 +1,6 @@
 package org.crowdsweep.specs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +8,7 @@ import org.crowdsweep.core.evaluation.SeedingMode;
 import org.crowdsweep.core.io.DistributionText;
 import org.crowdsweep.core.io.ExperimentDirectory;
 import org.crowdsweep.core.io.PyJson;
+import org.crowdsweep.core.io.Sha256;
 import org.crowdsweep.core.platform.TaskGiverDistribution;
 import org.crowdsweep.core.platform.World;
 import org.crowdsweep.core.training.ModelDirectory;
@@ -246,13 +243,13 @@ public final class Expansion {
       key.put("trainer", TRAINER_VERSION);
       key.put("world", worldJson(world));
       key.put("training", t);
-      trainingKey = hash(PyJson.write(key));
+      trainingKey = Sha256.shortHex(PyJson.write(key));
     }
     canonical.put("world", worldJson(world));
     String json = PyJson.write(canonical);
     return new Point(
         index,
-        hash(json),
+        Sha256.shortHex(json),
         label.isEmpty() ? "base" : label,
         pointLabel,
         settings,
@@ -282,13 +279,4 @@ public final class Expansion {
     return w;
   }
 
-  /** The first 16 hex digits of SHA-256. */
-  static String hash(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,8 +1,6 @@
 package org.crowdsweep.core.rng;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.crowdsweep.core.io.Sha256;
 
 /**
  * Seeds derived from identities with a stable hash: the first 8 bytes of SHA-256 of a canonical text, as a
@@ -14,17 +12,14 @@ public final class StableSeeds {
 
   /** The seed for a canonical identity text. */
   public static long derive(String identity) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      long v = 0;
-      for (int i = 0; i < 8; i++) {
-        v = (v << 8) | (digest[i] & 0xff);
-      }
-      return v >>> 1;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
+    byte[] digest = Sha256.digest(identity);
+    long v = 0;
+    for (int k = 0; k < 8; k++) {
+      v = (v << 8) | (digest[k] & 0xff);
     }
+    return v >>> 1;
   }
+
 
   /**
    * The seed of episode {@code index} of an evaluation with seed {@code evaluationSeed}: two evaluations with the same

@@ -9,16 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crowdsweep.core.agent.QuantileNetwork;
 import org.crowdsweep.core.io.ExperimentDirectory;
 import org.crowdsweep.core.io.PyJson;
+import org.crowdsweep.core.io.Sha256;
+import org.crowdsweep.core.io.Trees;
 import org.crowdsweep.core.platform.World;
 
 /**
@@ -96,12 +95,12 @@ public final class ModelDirectory {
       model.put("episodes", result.episodes());
       model.put("n_updates", result.nUpdates());
       model.put("weights_file", WEIGHTS);
-      model.put("weights_sha256", sha256(weights));
+      model.put("weights_sha256", Sha256.hex(weights));
       Files.writeString(tmp.resolve(MODEL_JSON), PyJson.write(model), StandardCharsets.UTF_8);
       writeCurve(tmp.resolve(PROGRESS), result.curve());
       Files.writeString(tmp.resolve(PROVENANCE), PyJson.write(provenance), StandardCharsets.UTF_8);
       if (replace && Files.exists(abs)) {
-        deleteTree(abs);
+        Trees.delete(abs);
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -178,7 +177,7 @@ public final class ModelDirectory {
           "model " + dir.resolve(WEIGHTS) + ": must have " + (2 * perNet * 4) + " bytes, found " + bytes.length);
     }
     Object sum = model.get("weights_sha256");
-    if (sum != null && !sum.equals(sha256(bytes))) {
+    if (sum != null && !sum.equals(Sha256.hex(bytes))) {
       throw new IllegalArgumentException("model " + dir.resolve(WEIGHTS) + ": checksum does not match model.json");
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -218,19 +217,4 @@ public final class ModelDirectory {
     return buf.array();
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -2,9 +2,9 @@ package org.crowdsweep.job.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import org.crowdsweep.core.io.Trees;
 import org.crowdsweep.job.run.ModelCache;
 import org.crowdsweep.job.run.PointTables;
 import org.crowdsweep.job.run.PointWork;
@@ -49,11 +49,7 @@ public final class SweepBenchmark {
       System.out.printf(Locale.ROOT, "  Spark local[2]             : %7.2f  (speed-up vs local[1] %.2fx)%n", two,
           one / two);
     } finally {
-      try (var walk = Files.walk(tmp)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      Trees.delete(tmp);
     }
   }
 

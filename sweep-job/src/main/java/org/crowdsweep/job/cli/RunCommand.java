@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.crowdsweep.core.io.PyJson;
+import org.crowdsweep.core.io.Sha256;
 import org.crowdsweep.job.run.RunLock;
 import org.crowdsweep.job.run.SweepJob;
 import org.crowdsweep.specs.Expansion;
@@ -168,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("spec_name", plan.spec().name());
     run.put("spec", PyJson.parse(json));
-    run.put("spec_sha256", sha256(json));
+    run.put("spec_sha256", Sha256.hex(json));
     run.putAll(Provenance.base());
     run.put("spark_version", spark.version());
     run.put("application_id", spark.sparkContext().applicationId());
@@ -185,15 +186,6 @@ final class RunCommand implements Callable<Integer> {
     Files.writeString(tmp, PyJson.write(run) + "\n", StandardCharsets.UTF_8);
     Files.move(tmp, runDir.resolve("run.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The points with a few headline metrics, means as Python prints them (so published numbers read exactly). */

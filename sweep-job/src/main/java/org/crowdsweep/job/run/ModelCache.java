@@ -7,9 +7,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import org.crowdsweep.core.io.Trees;
 import org.crowdsweep.core.training.ModelDirectory;
 import org.crowdsweep.core.training.QrDqnTrainer;
 import org.crowdsweep.core.training.TrainingResult;
@@ -77,7 +77,7 @@ public final class ModelCache {
       try {
         Files.move(tmp, entry(point.trainingKey()), StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        deleteTree(tmp); // another attempt finished first; its model is the same
+        Trees.delete(tmp); // another attempt finished first; its model is the same
       } catch (AtomicMoveNotSupportedException e) {
         throw new IllegalStateException("model cache " + root + " does not support atomic renames", e);
       }
@@ -87,14 +87,4 @@ public final class ModelCache {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }
