@@ -33,11 +33,11 @@ public final class Expansion {
 
   /** Validates and expands; throws {@link SpecException} with every error. */
   public static Plan expand(SweepSpec spec) {
-    List<SpecError> errors = SpecValidator.validate(spec);
-    if (!errors.isEmpty()) {
-      throw new SpecException(errors);
+    SpecValidator.Checked checked = SpecValidator.check(spec);
+    if (!checked.errors().isEmpty()) {
+      throw new SpecException(checked.errors());
     }
-    return expandUnchecked(spec, new ArrayList<>());
+    return checked.plan();
   }
 
   /** The number of points the spec expands to, without building them. */

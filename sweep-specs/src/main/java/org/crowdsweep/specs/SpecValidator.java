@@ -25,6 +25,17 @@ public final class SpecValidator {
 
   /** Every problem of the spec (empty when it is valid). */
   public static List<SpecError> validate(SweepSpec spec) {
+    return check(spec).errors();
+  }
+
+  /**
+   * The outcome of checking a spec: its errors, and the plan that checking it expanded (null when the spec failed
+   * before its expansion).
+   */
+  record Checked(List<SpecError> errors, Plan plan) {}
+
+  /** Checks the spec; a valid spec's plan comes with it, so it is expanded only once. */
+  static Checked check(SweepSpec spec) {
     List<SpecError> errors = new ArrayList<>();
     if (spec.name() == null || !spec.name().matches("[A-Za-z0-9._-]+")) {
       errors.add(new SpecError("name", "must match [A-Za-z0-9._-]+, found " + Values.show(spec.name())));
@@ -85,7 +96,7 @@ public final class SpecValidator {
       Expansion.applyAll(d.copy(), p.evaluationWorld(), where + ".evaluationWorld", errors);
     }
     if (!errors.isEmpty()) {
-      return errors;
+      return new Checked(errors, null);
     }
     long count;
     try {
@@ -99,14 +110,14 @@ public final class SpecValidator {
               "axes",
               "the spec expands to " + (count == Long.MAX_VALUE ? "more than 2^63" : Long.toString(count))
                   + " points, more than the limit of " + spec.maxPoints() + " (raise limits.maxPoints to allow it)"));
-      return errors;
+      return new Checked(errors, null);
     }
     Plan plan = Expansion.expandUnchecked(spec, errors);
     if (!errors.isEmpty()) {
-      return errors;
+      return new Checked(errors, null);
     }
     effects(spec, plan, errors);
-    return errors;
+    return new Checked(errors, plan);
   }
 
   private static void agent(AgentSpec agent, String where, List<SpecError> errors) {
