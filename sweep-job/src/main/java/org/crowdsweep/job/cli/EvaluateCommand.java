@@ -1,8 +1,6 @@
 package org.crowdsweep.job.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +10,10 @@ import org.crowdsweep.core.evaluation.Estimate;
 import org.crowdsweep.core.evaluation.EvaluationSettings;
 import org.crowdsweep.core.evaluation.Evaluator;
 import org.crowdsweep.core.evaluation.PointMetrics;
-import org.crowdsweep.core.evaluation.SeedingMode;
 import org.crowdsweep.core.io.PyJson;
 import org.crowdsweep.core.platform.World;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,56 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "PATH", description = "Experiment directory or model.save.")
-  Path model;
-
-  @Option(
-      names = "--world",
-      paramLabel = "DIR",
-      description = "Experiment directory whose world to use (default: the model's own).")
-  Path world;
+  @Mixin ModelOptions options;
 
   @Option(names = "--episodes", defaultValue = "1000", description = "Episodes (default: ${DEFAULT-VALUE}).")
   int episodes;
 
-  @Option(names = "--seed", defaultValue = "98765", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--seeding",
-      defaultValue = "tutorial",
-      paramLabel = "MODE",
-      description =
-          "tutorial: one generator seeded once, episodes back to back (default); per-episode: a derived seed per"
-              + " episode (common random numbers).")
-  String seeding;
-
-  @Option(
-      names = "--tg",
-      paramLabel = "CHANGE",
-      description =
-          "Change a task-giver: INDEX.PROPERTY=beta(a,b) (payout, expertise, effort, interestingness,"
-              + " target_num_instances), INDEX=default, or INDEX=<original distribution line>. Repeatable.")
-  List<String> taskGiverChanges = new ArrayList<>();
-
   @Option(names = "--format", defaultValue = "table", description = "table or csv (default: ${DEFAULT-VALUE}).")
   String format;
-
-  static SeedingMode seedingMode(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "tutorial" -> SeedingMode.TUTORIAL;
-      case "per-episode", "per_episode" -> SeedingMode.PER_EPISODE;
-      default -> throw new IllegalArgumentException(
-          "--seeding: must be tutorial or per-episode, found " + text);
-    };
-  }
-
-  static World applyChanges(World world, List<String> changes) {
-    for (String change : changes) {
-      world = new TaskGiverOverride(change).applyTo(world);
-    }
-    return world;
-  }
 
   @Override
   public Integer call() {
@@ -92,20 +47,11 @@ final class EvaluateCommand implements Callable<Integer> {
     if (episodes < 1) {
       throw new IllegalArgumentException("--episodes: must be >= 1, found " + episodes);
     }
-    if (seed < 0) {
-      throw new IllegalArgumentException("--seed: must be >= 0, found " + seed);
-    }
-    EvaluationSettings settings = new EvaluationSettings(episodes, seed, seedingMode(seeding));
-    ModelLocation location = ModelLocation.resolve(model, world);
-    World w = applyChanges(location.readWorld(), taskGiverChanges);
-    var policy = location.readPolicy();
-    if (policy.numActions() != w.numActions()) {
-      throw new IllegalArgumentException(
-          "--world: the model acts for "
-              + (policy.numActions() - 3)
-              + " task-givers, the world has "
-              + w.numTaskGivers());
-    }
+    ModelOptions.Loaded loaded = options.load();
+    ModelLocation location = loaded.location();
+    World w = loaded.world();
+    var policy = loaded.policy();
+    EvaluationSettings settings = new EvaluationSettings(episodes, options.seed, loaded.mode());
     long start = System.nanoTime();
     List<EpisodeRecord> records = Evaluator.run(w, policy, settings);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -119,9 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
           "model %s%nworld %s%s%nepisodes %d, seed %d, seeding %s, %.2f s%n%n",
           location.modelFile(),
           location.worldDir(),
-          taskGiverChanges.isEmpty() ? "" : " with " + String.join(", ", taskGiverChanges),
+          options.taskGiverChanges.isEmpty() ? "" : " with " + String.join(", ", options.taskGiverChanges),
           episodes,
-          seed,
+          options.seed,
           settings.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
           seconds);
       printTable(out, metrics);

@@ -1,5 +1,6 @@
 package org.crowdsweep.job.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,14 @@ record TaskGiverOverride(String text) {
   private static final Pattern WHOLE = Pattern.compile("(\\d+)=(.+)");
   private static final Pattern BETA =
       Pattern.compile("beta\\(\\s*([^,\\s]+)\\s*,\\s*([^)\\s]+)\\s*\\)", Pattern.CASE_INSENSITIVE);
+
+  /** Applies every change, in order. */
+  static World applyAll(World world, List<String> changes) {
+    for (String change : changes) {
+      world = new TaskGiverOverride(change).applyTo(world);
+    }
+    return world;
+  }
 
   /** Applies the change to {@code world}; a bad value gives a message naming the option and the value. */
   World applyTo(World world) {

@@ -1,8 +1,6 @@
 package org.crowdsweep.job.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,6 +15,7 @@ import org.crowdsweep.core.platform.Actions;
 import org.crowdsweep.core.platform.CrowdworkerPlatform;
 import org.crowdsweep.core.platform.World;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,39 +31,24 @@ import picocli.CommandLine.Spec;
 final class TraceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "PATH", description = "Experiment directory or model.save.")
-  Path model;
-
-  @Option(names = "--world", paramLabel = "DIR", description = "Experiment directory whose world to use.")
-  Path world;
-
-  @Option(names = "--seed", defaultValue = "98765", description = "Evaluation seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin ModelOptions options;
 
   @Option(names = "--episode", defaultValue = "0", description = "Which episode of the evaluation (default: 0).")
   int episode;
 
-  @Option(names = "--seeding", defaultValue = "tutorial", paramLabel = "MODE", description = "tutorial or per-episode.")
-  String seeding;
-
   @Option(names = "--observations", description = "Print the observation after every step.")
   boolean observations;
-
-  @Option(names = "--tg", paramLabel = "CHANGE", description = "Change a task-giver, as for evaluate. Repeatable.")
-  List<String> taskGiverChanges = new ArrayList<>();
 
   @Override
   public Integer call() {
     if (episode < 0) {
       throw new IllegalArgumentException("--episode: must be >= 0, found " + episode);
     }
-    if (seed < 0) {
-      throw new IllegalArgumentException("--seed: must be >= 0, found " + seed);
-    }
-    SeedingMode mode = EvaluateCommand.seedingMode(seeding);
-    ModelLocation location = ModelLocation.resolve(model, world);
-    World w = EvaluateCommand.applyChanges(location.readWorld(), taskGiverChanges);
-    GreedyQuantilePolicy policy = location.readPolicy();
+    ModelOptions.Loaded loaded = options.load();
+    SeedingMode mode = loaded.mode();
+    World w = loaded.world();
+    GreedyQuantilePolicy policy = loaded.policy();
+    long seed = options.seed;
     PrintWriter out = spec.commandLine().getOut();
     StepObserver printer =
         new StepObserver() {

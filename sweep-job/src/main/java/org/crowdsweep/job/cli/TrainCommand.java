@@ -109,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
                 punishment != null ? punishment : a.reputationPunishment(),
                 bonus != null ? bonus : a.reputationBonus(),
                 minReputation != null ? minReputation : a.minReputation()));
-    return EvaluateCommand.applyChanges(w, taskGiverChanges);
+    return TaskGiverOverride.applyAll(w, taskGiverChanges);
   }
 
   @Override
