@@ -58,7 +58,7 @@ public final class SweepBenchmark {
     ModelCache cache = new ModelCache(runDir.resolve("cache"));
     PointTables tables = new PointTables(plan);
     for (Point p : plan.points().subList(0, count)) {
-      tables.write(runDir, plan.spec().name(), p, PointWork.evaluate(p, PointWork.network(p, cache, models)));
+      tables.write(org.crowdsweep.job.run.Storage.of(runDir.toString()), plan.spec().name(), p, PointWork.evaluate(p, PointWork.network(p, cache, models)));
     }
   }
 

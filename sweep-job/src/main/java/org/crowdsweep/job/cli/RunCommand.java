@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.crowdsweep.core.io.PyJson;
 import org.crowdsweep.core.io.Sha256;
 import org.crowdsweep.job.run.RunLock;
+import org.crowdsweep.job.run.Storage;
 import org.crowdsweep.job.run.SweepJob;
 import org.crowdsweep.specs.Expansion;
 import org.crowdsweep.specs.Plan;
@@ -47,16 +48,22 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SPEC", description = "The spec file (JSON).")
   Path specFile;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<spec name>).")
-  Path out;
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Run directory: a path or a Hadoop URI such as hdfs://nn:8020/runs/x (default: runs/<spec name>).")
+  String out;
 
   @Option(
       names = "--master",
       description = "Spark master (default: the one spark-submit set, else local[*]).")
   String master;
 
-  @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: runs/model-cache).")
-  Path modelCache;
+  @Option(
+      names = "--model-cache",
+      paramLabel = "DIR",
+      description = "Model cache: a path or a Hadoop URI (default: runs/model-cache).")
+  String modelCache;
 
   @Option(
       names = "--published-models",
@@ -78,11 +85,12 @@ final class RunCommand implements Callable<Integer> {
     } catch (SpecException e) {
       return ValidateCommand.report(stderr, specFile, e);
     }
-    Path runDir = (out != null ? out : Paths.get("runs", plan.spec().name())).toAbsolutePath().normalize();
-    Path cache = (modelCache != null ? modelCache : Paths.get("runs", "model-cache")).toAbsolutePath().normalize();
+    Storage runDir = location("--out", out != null ? out : Paths.get("runs", plan.spec().name()).toString());
+    String cache = location("--model-cache", modelCache != null ? modelCache : Paths.get("runs", "model-cache")
+        .toString()).location();
     Path published = publishedModels == null ? null : publishedModels.toAbsolutePath().normalize();
-    SweepJob.Settings settings =
-        new SweepJob.Settings(json, runDir.toString(), cache.toString(), published == null ? null : published.toString());
+    SweepJob.Settings settings = new SweepJob.Settings(json, runDir.location(), cache,
+        published == null ? null : published.toString());
     Instant started = Instant.now();
     try (RunLock lock = RunLock.acquire(runDir)) {
       checkCompatible(runDir, plan);
@@ -101,9 +109,9 @@ final class RunCommand implements Callable<Integer> {
         SweepJob.Outcome outcome = SweepJob.run(spark, settings, stderr);
         // The files carry point_id themselves: no partition inference from the point_id=… directories.
         List<Row> rows = List.of();
-        if (Files.isDirectory(runDir.resolve("points"))) {
+        if (runDir.isDirectory("points")) {
           Dataset<Row> points =
-              spark.read().option("recursiveFileLookup", "true").parquet(runDir.resolve("points").toString());
+              spark.read().option("recursiveFileLookup", "true").parquet(runDir.resolve("points"));
           rows = points.collectAsList();
         }
         writeRunJson(runDir, plan, json, spark, started, outcome, rows.size());
@@ -127,14 +135,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The storage of a location option, or a one-line error naming the option. */
+  static Storage location(String option, String value) {
+    try {
+      return Storage.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
+  }
+
   /**
    * A rerun into a directory of another spec, or of a changed spec that no longer has some of the points already
    * there, would mix results: refused. A changed spec that only adds points computes just the new ones.
    */
-  static void checkCompatible(Path runDir, Plan plan) throws java.io.IOException {
-    Path runJson = runDir.resolve("run.json");
-    if (Files.isRegularFile(runJson)) {
-      Map<String, Object> previous = PyJson.parseObject(Files.readString(runJson, StandardCharsets.UTF_8));
+  static void checkCompatible(Storage runDir, Plan plan) throws java.io.IOException {
+    if (runDir.isFile("run.json")) {
+      Map<String, Object> previous = PyJson.parseObject(runDir.readString("run.json"));
       Object name = previous.get("spec_name");
       if (name != null && !name.equals(plan.spec().name())) {
         throw new IllegalArgumentException(
@@ -142,30 +158,23 @@ final class RunCommand implements Callable<Integer> {
                 + "'; results would mix (use another directory)");
       }
     }
-    Path points = runDir.resolve("points");
-    if (Files.isDirectory(points)) {
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      plan.points().forEach(p -> ids.add(p.id()));
-      List<String> stale = new ArrayList<>();
-      try (var dirs = Files.list(points)) {
-        dirs.map(d -> d.getFileName().toString())
-            .filter(n -> n.startsWith("point_id="))
-            .map(n -> n.substring("point_id=".length()))
-            .filter(id -> !ids.contains(id))
-            .sorted()
-            .forEach(stale::add);
-      }
-      if (!stale.isEmpty()) {
-        throw new IllegalArgumentException(
-            "--out " + runDir + ": holds " + stale.size() + " point(s) the spec no longer has (e.g. " + stale.get(0)
-                + "); the tables would mix two studies (use another directory, or remove those points)");
-      }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    plan.points().forEach(p -> ids.add(p.id()));
+    List<String> stale = runDir.list("points").stream()
+        .filter(n -> n.startsWith("point_id="))
+        .map(n -> n.substring("point_id=".length()))
+        .filter(id -> !ids.contains(id))
+        .sorted()
+        .toList();
+    if (!stale.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--out " + runDir + ": holds " + stale.size() + " point(s) the spec no longer has (e.g. " + stale.get(0)
+              + "); the tables would mix two studies (use another directory, or remove those points)");
     }
   }
 
   private static void writeRunJson(
-      Path runDir, Plan plan, String json, SparkSession spark, Instant started, SweepJob.Outcome o, int rows)
-      throws java.io.IOException {
+      Storage runDir, Plan plan, String json, SparkSession spark, Instant started, SweepJob.Outcome o, int rows) {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("spec_name", plan.spec().name());
     run.put("spec", PyJson.parse(json));
@@ -182,10 +191,7 @@ final class RunCommand implements Callable<Integer> {
     run.put("points_failed", (long) o.failed());
     run.put("models_trained", (long) o.trained());
     run.put("point_rows", (long) rows);
-    Path tmp = runDir.resolve(".run.json.tmp");
-    Files.writeString(tmp, PyJson.write(run) + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, runDir.resolve("run.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    runDir.writeString("run.json", PyJson.write(run) + "\n");
   }
 
   /** The points with a few headline metrics, means as Python prints them (so published numbers read exactly). */

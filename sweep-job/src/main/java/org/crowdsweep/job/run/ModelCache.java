@@ -2,11 +2,7 @@ package org.crowdsweep.job.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
 import org.crowdsweep.core.io.Trees;
@@ -16,25 +12,44 @@ import org.crowdsweep.core.training.TrainingResult;
 import org.crowdsweep.specs.Point;
 
 /**
- * Trained models by training key: {@code CACHE/<key>/} is a model directory. A model is trained into a temporary
- * directory and renamed into place when complete, so a half-written model is never used; when two attempts race, the
- * first rename wins and the other's copy is discarded.
+ * Trained models by training key: {@code CACHE/<key>/} is a model directory, on the local disk or any Hadoop
+ * FileSystem ({@link Storage}). A model is trained into a temporary directory and published under its key when
+ * complete, so a half-written model is never used; when two attempts race, the first to publish wins and the other's
+ * copy is discarded (training is deterministic: both are the same).
  */
 public final class ModelCache {
-  private final Path root;
+  private final Storage root;
 
-  public ModelCache(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+  /** The cache at a location (local path or Hadoop URI). */
+  public ModelCache(String location) {
+    this(Storage.of(location));
   }
 
-  /** The directory of a key's model. */
+  /** The cache in a local directory. */
+  public ModelCache(Path root) {
+    this(Storage.of(root.toAbsolutePath().toString()));
+  }
+
+  ModelCache(Storage root) {
+    this.root = root;
+  }
+
+  /** Where the cache is. */
+  public String location() {
+    return root.location();
+  }
+
+  /**
+   * A local directory with the key's model (the entry itself when the cache is local, else a copy on this machine).
+   */
   public Path entry(String trainingKey) {
-    return root.resolve(trainingKey);
+    return root.localCopy(trainingKey);
   }
 
   /** Whether the key's model is complete in the cache. */
   public boolean contains(String trainingKey) {
-    return ModelDirectory.isModelDirectory(entry(trainingKey));
+    return root.isFile(trainingKey + "/" + ModelDirectory.MODEL_JSON)
+        && root.isFile(trainingKey + "/" + ModelDirectory.WEIGHTS);
   }
 
   /** Trains the point's model on the CPU unless the cache has it; returns the result, or null if it was cached. */
@@ -53,9 +68,9 @@ public final class ModelCache {
     if (contains(point.trainingKey())) {
       return null;
     }
-    Path tmp = root.resolve(".tmp-" + point.trainingKey() + "-" + UUID.randomUUID());
+    Path tmp = null;
     try {
-      Files.createDirectories(root);
+      tmp = root.localWorkDirectory(".tmp-" + point.trainingKey() + "-" + UUID.randomUUID());
       QrDqnTrainer trainer = new QrDqnTrainer(point.world(), point.training(), point.trainingSeed());
       if (gpu != null) {
         trainer.withBackend(QrDqnTrainer.Backend.DJL, gpu);
@@ -74,17 +89,19 @@ public final class ModelCache {
       p.put("training_key", point.trainingKey());
       ModelDirectory.write(tmp, point.trainingKey(), point.world(), point.training(), point.trainingSeed(), result, p,
           false);
-      try {
-        Files.move(tmp, entry(point.trainingKey()), StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        Trees.delete(tmp); // another attempt finished first; its model is the same
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IllegalStateException("model cache " + root + " does not support atomic renames", e);
-      }
+      root.publishDirectory(tmp, point.trainingKey());
+      tmp = null;
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException("model cache " + root + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Trees.delete(tmp);
+        } catch (IOException ignored) {
+          // best effort: a failed training leaves no model, and its scratch folder is hidden (.tmp-)
+        }
+      }
     }
   }
-
 }

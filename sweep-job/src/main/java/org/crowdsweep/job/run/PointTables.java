@@ -4,21 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -118,13 +111,13 @@ public final class PointTables {
         .named(name);
   }
 
-  /** The file of a point in a table directory. */
-  public static Path file(Path tableDir, String pointId) {
-    return tableDir.resolve("point_id=" + pointId).resolve("part-0.parquet");
+  /** The file of a point in a table ({@code points} or {@code episodes}), relative to the run directory. */
+  public static String file(String table, String pointId) {
+    return table + "/point_id=" + pointId + "/part-0.parquet";
   }
 
   /** Writes the point's two files (episodes first, so a point file means the point is complete). */
-  public void write(Path runDir, String specName, Point p, List<PointWork.Evaluation> evaluations) {
+  public void write(Storage runDir, String specName, Point p, List<PointWork.Evaluation> evaluations) {
     List<Group> episodeRows = new ArrayList<>();
     SimpleGroupFactory ef = new SimpleGroupFactory(episodeSchema);
     for (PointWork.Evaluation ev : evaluations) {
@@ -158,7 +151,7 @@ public final class PointTables {
         episodeRows.add(g);
       }
     }
-    writeAtomically(file(runDir.resolve("episodes"), p.id()), episodeSchema, episodeRows);
+    runDir.writeParquet(file("episodes", p.id()), episodeSchema, episodeRows);
     List<Group> pointRows = new ArrayList<>();
     SimpleGroupFactory pf = new SimpleGroupFactory(pointSchema);
     for (PointWork.Evaluation ev : evaluations) {
@@ -195,28 +188,7 @@ public final class PointTables {
       }
       pointRows.add(g);
     }
-    writeAtomically(file(runDir.resolve("points"), p.id()), pointSchema, pointRows);
-  }
-
-  private static void writeAtomically(Path target, MessageType schema, List<Group> rows) {
-    try {
-      Files.createDirectories(target.getParent());
-      Path tmp = target.resolveSibling(".tmp-" + UUID.randomUUID() + ".parquet");
-      Configuration conf = new Configuration(false);
-      try (ParquetWriter<Group> w =
-          ExampleParquetWriter.builder(new LocalOutputFile(tmp))
-              .withType(schema)
-              .withConf(conf)
-              .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .build()) {
-        for (Group g : rows) {
-          w.write(g);
-        }
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
+    runDir.writeParquet(file("points", p.id()), pointSchema, pointRows);
   }
 
   /** The schema of {@code trainings/key=<key>/part-0.parquet}: one row per row of the training curve. */
@@ -240,13 +212,13 @@ public final class PointTables {
     return b.named("training");
   }
 
-  /** The file of a training in {@code trainings/}. */
-  public static Path trainingFile(Path runDir, String key) {
-    return runDir.resolve("trainings").resolve("key=" + key).resolve("part-0.parquet");
+  /** The file of a training in {@code trainings/}, relative to the run directory. */
+  public static String trainingFile(String key) {
+    return "trainings/key=" + key + "/part-0.parquet";
   }
 
   /** Writes a training's summary and curve from its model directory in the cache. */
-  public static void writeTraining(Path runDir, String key, Path modelDir) {
+  public static void writeTraining(Storage runDir, String key, Path modelDir) {
     try {
       Map<String, Object> model = PyJson.parseObject(Files.readString(modelDir.resolve("model.json")));
       Map<String, Object> prov = PyJson.parseObject(Files.readString(modelDir.resolve("provenance.json")));
@@ -289,7 +261,7 @@ public final class PointTables {
         }
         rows.add(g);
       }
-      writeAtomically(trainingFile(runDir, key), TRAINING_SCHEMA, rows);
+      runDir.writeParquet(trainingFile(key), TRAINING_SCHEMA, rows);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot summarise training " + key + " from " + modelDir + ": " + e.getMessage(), e);
     }

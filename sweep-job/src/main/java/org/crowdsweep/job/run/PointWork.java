@@ -26,12 +26,11 @@ public final class PointWork {
   /** The acting network of a point: from the model cache when trained, else the loaded model. */
   public static QuantileNetwork network(Point point, ModelCache cache, PublishedModels published) {
     if (point.trains()) {
-      Path dir = cache.entry(point.trainingKey());
-      if (!ModelDirectory.isModelDirectory(dir)) {
+      if (!cache.contains(point.trainingKey())) {
         throw new IllegalStateException("model " + point.trainingKey() + " of point " + point.label()
-            + " is not in the cache " + dir.getParent());
+            + " is not in the cache " + cache.location());
       }
-      return ModelDirectory.readOnline(dir);
+      return ModelDirectory.readOnline(cache.entry(point.trainingKey()));
     }
     Path path = published.resolve(point.agent().model());
     if (Files.isDirectory(path)) {

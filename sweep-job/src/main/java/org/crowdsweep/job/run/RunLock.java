@@ -3,59 +3,60 @@ package org.crowdsweep.job.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * One driver per run directory: {@code run.lock} names the holder (host, pid, start). A second driver is refused with
  * that name; a lock left by a driver that died (same host, process gone) is taken over, so a crash never leaves a run
- * directory stuck.
+ * directory stuck. On a Hadoop FileSystem the lock is created with {@code overwrite=false}, which HDFS makes atomic.
  */
 public final class RunLock implements AutoCloseable {
-  private final Path file;
+  static final String FILE = "run.lock";
+  private final Storage runDir;
 
-  private RunLock(Path file) {
-    this.file = file;
+  private RunLock(Storage runDir) {
+    this.runDir = runDir;
+  }
+
+  /** Takes the lock of a local run directory, or throws naming the holder. */
+  public static RunLock acquire(java.nio.file.Path runDir) {
+    return acquire(Storage.of(runDir.toAbsolutePath().toString()));
   }
 
   /** Takes the lock of {@code runDir}, or throws naming the holder. */
-  public static RunLock acquire(Path runDir) {
-    Path file = runDir.resolve("run.lock");
+  public static RunLock acquire(Storage runDir) {
     String host = host();
     String me = host + " pid " + ProcessHandle.current().pid() + " since " + Instant.now();
-    try {
-      Files.createDirectories(runDir);
-      for (int attempt = 0; attempt < 2; attempt++) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      if (runDir.createNew(FILE, me)) {
+        return new RunLock(runDir);
+      }
+      String holder;
+      try {
+        holder = runDir.readString(FILE).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        continue; // released meanwhile
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + runDir.resolve(FILE) + ": " + e.getMessage(), e);
+      }
+      String[] parts = holder.split(" ");
+      boolean sameHost = parts.length > 2 && parts[0].equals(host);
+      boolean alive = true;
+      if (sameHost) {
         try {
-          Files.writeString(file, me, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
-          return new RunLock(file);
-        } catch (FileAlreadyExistsException e) {
-          String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
-          String[] parts = holder.split(" ");
-          boolean sameHost = parts.length > 2 && parts[0].equals(host);
-          boolean alive = true;
-          if (sameHost) {
-            try {
-              alive = ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
-            } catch (NumberFormatException nfe) {
-              alive = false;
-            }
-          }
-          if (alive) {
-            throw new IllegalStateException(
-                "run directory " + runDir + " is in use by another driver (" + holder + "); wait for it, or remove "
-                    + file + " if that driver is gone");
-          }
-          Files.deleteIfExists(file); // stale: its driver is gone
+          alive = ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException nfe) {
+          alive = false;
         }
       }
-      throw new IllegalStateException("could not take the lock " + file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + runDir + ": " + e.getMessage(), e);
+      if (alive) {
+        throw new IllegalStateException(
+            "run directory " + runDir + " is in use by another driver (" + holder + "); wait for it, or remove "
+                + runDir.resolve(FILE) + " if that driver is gone");
+      }
+      runDir.delete(FILE); // stale: its driver is gone
     }
+    throw new IllegalStateException("could not take the lock " + runDir.resolve(FILE));
   }
 
   private static String host() {
@@ -68,10 +69,6 @@ public final class RunLock implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    runDir.delete(FILE);
   }
 }

@@ -1,11 +1,6 @@
 package org.crowdsweep.job.run;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +42,8 @@ public final class SweepJob {
    * What a run needs, all serialisable.
    *
    * @param specJson the spec's JSON text
-   * @param runDir the run directory (absolute)
-   * @param modelCache the model cache directory (absolute)
+   * @param runDir the run directory: an absolute path or a Hadoop URI ({@link Storage})
+   * @param modelCache the model cache: an absolute path or a Hadoop URI
    * @param publishedModels the published-models directory, or null
    */
   public record Settings(String specJson, String runDir, String modelCache, String publishedModels)
@@ -58,6 +53,14 @@ public final class SweepJob {
     /** The expanded spec; expanded once per JVM (executors run many tasks of one spec). */
     Plan plan() {
       return PLANS.computeIfAbsent(specJson, json -> Expansion.expand(SpecReader.parse(json)));
+    }
+
+    Storage runStorage() {
+      return Storage.of(runDir);
+    }
+
+    ModelCache cache() {
+      return new ModelCache(modelCache);
     }
 
     PublishedModels published() {
@@ -81,12 +84,13 @@ public final class SweepJob {
   public static Outcome run(SparkSession spark, Settings settings, java.io.PrintWriter progress) {
     long start = System.nanoTime();
     Plan plan = settings.plan();
-    Path runDir = Paths.get(settings.runDir());
-    ModelCache cache = new ModelCache(Paths.get(settings.modelCache()));
+    Storage runDir = settings.runStorage();
+    ModelCache cache = settings.cache();
     List<Point> pending = new ArrayList<>();
     int skipped = 0;
+    java.util.Set<String> finished = new java.util.HashSet<>(runDir.list("points"));
     for (Point p : plan.points()) {
-      if (Files.isRegularFile(PointTables.file(runDir.resolve("points"), p.id()))) {
+      if (finished.contains("point_id=" + p.id()) && runDir.isFile(PointTables.file("points", p.id()))) {
         skipped++;
       } else {
         pending.add(p);
@@ -149,7 +153,7 @@ public final class SweepJob {
         }
       }
       for (String key : plan.trainings().keySet()) {
-        if (cache.contains(key) && !Files.isRegularFile(PointTables.trainingFile(runDir, key))) {
+        if (!runDir.isFile(PointTables.trainingFile(key)) && cache.contains(key)) {
           PointTables.writeTraining(runDir, key, cache.entry(key));
         }
       }
@@ -176,7 +180,7 @@ public final class SweepJob {
       } catch (IllegalArgumentException | IllegalStateException
           | org.crowdsweep.core.training.TrainingDivergedException e) {
         for (String id : ids) {
-          recordFailure(Paths.get(settings.runDir()), point(plan, id), e);
+          recordFailure(settings.runStorage(), point(plan, id), e);
           statuses.add("failed: " + e.getMessage());
         }
         return statuses;
@@ -201,7 +205,7 @@ public final class SweepJob {
     provenance.put("executor_task_attempt", TaskContext.get() == null ? null : TaskContext.get().taskAttemptId());
     provenance.put("java_version", System.getProperty("java.version"));
     String gpu = assignedGpu();
-    return new ModelCache(Paths.get(settings.modelCache())).ensureTrained(point, provenance, gpu) == null ? 0 : 1;
+    return settings.cache().ensureTrained(point, provenance, gpu) == null ? 0 : 1;
   }
 
   /** The GPU address Spark assigned to this task ({@code gpu:N}), or null when it has none. */
@@ -221,9 +225,9 @@ public final class SweepJob {
   static String evaluate(Settings settings, String id) {
     Plan plan = settings.plan();
     Point point = point(plan, id);
-    Path runDir = Paths.get(settings.runDir());
+    Storage runDir = settings.runStorage();
     try {
-      var network = PointWork.network(point, new ModelCache(Paths.get(settings.modelCache())), settings.published());
+      var network = PointWork.network(point, settings.cache(), settings.published());
       List<PointWork.Evaluation> evaluations = PointWork.evaluate(point, network);
       new PointTables(plan).write(runDir, plan.spec().name(), point, evaluations);
       return "ok";
@@ -233,19 +237,13 @@ public final class SweepJob {
     }
   }
 
-  private static void recordFailure(Path runDir, Point point, RuntimeException e) {
+  private static void recordFailure(Storage runDir, Point point, RuntimeException e) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("point_id", point.id());
     f.put("label", point.label());
     f.put("reason", e.getMessage());
     f.put("time", Instant.now().toString());
-    try {
-      Path dir = runDir.resolve("failed");
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve(point.id() + ".json"), PyJson.write(f), StandardCharsets.UTF_8);
-    } catch (IOException io) {
-      throw new UncheckedIOException(io);
-    }
+    runDir.writeString("failed/" + point.id() + ".json", PyJson.write(f));
   }
 
   /** A progress bar driven by task ends: done/total, failed attempts, elapsed time. */

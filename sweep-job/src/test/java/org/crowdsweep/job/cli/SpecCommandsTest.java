@@ -89,14 +89,15 @@ final class SpecCommandsTest {
     java.nio.file.Files.createDirectories(run.resolve("points/point_id=feedfacefeedface"));
     org.crowdsweep.specs.Plan plan = org.crowdsweep.specs.Expansion.expand(
         org.crowdsweep.specs.SpecReader.read(java.nio.file.Paths.get("../sweep-specs/specs/tutorial.json")));
+    org.crowdsweep.job.run.Storage runDir = org.crowdsweep.job.run.Storage.of(run.toString());
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> RunCommand.checkCompatible(run, plan));
+            IllegalArgumentException.class, () -> RunCommand.checkCompatible(runDir, plan));
     assertEquals("--out " + run + ": holds 1 point(s) the spec no longer has (e.g. feedfacefeedface); the tables would"
         + " mix two studies (use another directory, or remove those points)", e.getMessage());
     java.nio.file.Files.delete(run.resolve("points/point_id=feedfacefeedface"));
     java.nio.file.Files.createDirectories(run.resolve("points/point_id=" + plan.points().get(0).id()));
-    RunCommand.checkCompatible(run, plan); // a subset of the plan: the rest are simply new points
+    RunCommand.checkCompatible(runDir, plan); // a subset of the plan: the rest are simply new points
   }
 
   @Test
