@@ -40,4 +40,32 @@ crowdsweep_command_flags() {
     run) tr '\n' ' ' < "$crowdsweep_root/scripts/spark-jvm-flags.txt"; echo "-Dspark.master.rest.enabled=false" ;;
   esac
 }
+# spark-submit of the shaded jar: crowdsweep_spark_submit MASTER CLASS [--conf K=V ...] -- APP_ARGS...
+# The real spark-submit when SPARK_HOME is set, otherwise Spark's SparkSubmit from the Maven-resolved jars. For the
+# local cluster of scripts/cluster, its authentication secret is passed along. Needs crowdsweep_build first.
+crowdsweep_spark_submit() {
+  local master=$1 class=$2
+  shift 2
+  local confs=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do confs+=("$1"); shift; done
+  shift || true
+  local jar cluster_dir
+  jar=$(ls "$crowdsweep_root"/sweep-job/target/sweep-job-*-all.jar | head -1)
+  cluster_dir=${CROWDSWEEP_CLUSTER_DIR:-"$crowdsweep_root/runs/cluster"}
+  if [ "$master" = "spark://127.0.0.1:7077" ] && [ -f "$cluster_dir/secret" ]; then
+    confs+=(--conf spark.authenticate=true --conf "spark.authenticate.secret=$(cat "$cluster_dir/secret")")
+  fi
+  confs+=(--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false)
+  if [ -n "${SPARK_HOME:-}" ]; then
+    "$SPARK_HOME/bin/spark-submit" --class "$class" --master "$master" "${confs[@]}" "$jar" "$@"
+    return
+  fi
+  local cp_spark
+  cp_spark="$(cat "$crowdsweep_root/sweep-job/target/classpath-spark.txt"):$(tr ':' '\n' \
+    < "$crowdsweep_root/sweep-job/target/classpath.txt" | grep -e slf4j -e jackson | paste -sd:)"
+  # shellcheck disable=SC2046
+  java -Xmx1g $(tr '\n' ' ' < "$crowdsweep_root/scripts/spark-jvm-flags.txt") "${CROWDSWEEP_JVM_FLAGS[@]}" \
+    -cp "$cp_spark" org.apache.spark.deploy.SparkSubmit --class "$class" --master "$master" "${confs[@]}" "$jar" "$@"
+}
+
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
