@@ -99,6 +99,8 @@ final class RunCommand implements Callable<Integer> {
       if (System.getProperty("spark.ui.enabled") == null) {
         builder.config("spark.ui.enabled", "false");
       }
+      // The points table is wide (every metric with its interval): no warning about truncated plan strings.
+      builder.config("spark.sql.debug.maxToStringFields", "10000");
       if (chosen.startsWith("local")) {
         builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
       }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
@@ -17,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.crowdsweep.core.io.PyJson;
 import org.crowdsweep.specs.Expansion;
 import org.crowdsweep.specs.Plan;
@@ -109,16 +111,22 @@ public final class SweepJob {
       pending.stream().filter(p -> !p.trains()).map(p -> p.agent().model()).distinct().forEach(published::resolve);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Progress bar = new Progress(progress, units.size());
+    // Tasks count their points and trainings in accumulators (merged only from successful attempts, so a retried
+    // task is not counted twice); the bar reads them at every task end.
+    Counters counters = new Counters(
+        spark.sparkContext().longAccumulator("crowdsweep points done"),
+        spark.sparkContext().longAccumulator("crowdsweep points failed"),
+        spark.sparkContext().longAccumulator("crowdsweep models trained"));
+    long toTrain = units.keySet().stream()
+        .filter(u -> u.startsWith("train:") && !cache.contains(u.substring(6))).count();
+    Progress bar = new Progress(progress, pending.size(), toTrain, counters);
     spark.sparkContext().addSparkListener(bar);
     try {
       int trained = 0;
       int failed = 0;
       int done = 0;
       if (!units.isEmpty()) {
-        long toTrain = units.keySet().stream()
-            .filter(u -> u.startsWith("train:") && !cache.contains(u.substring(6))).count();
-        bar.stage(pending.size() + " point(s), " + toTrain + " model(s) to train");
+        bar.draw();
         // Units that train ask for a GPU when the cluster offers them (a stage-level resource profile, so that
         // evaluation-only units stay on CPUs); without GPUs everything runs in one job on CPUs.
         boolean gpus = spark.sparkContext().getConf().contains("spark.executor.resource.gpu.amount");
@@ -129,7 +137,8 @@ public final class SweepJob {
         }
         List<List<String>> statuses = new ArrayList<>();
         if (!cpuWork.isEmpty()) {
-          statuses.addAll(jsc.parallelize(cpuWork, cpuWork.size()).map(ids -> SweepJob.work(settings, ids)).collect());
+          statuses.addAll(jsc.parallelize(cpuWork, cpuWork.size()).map(ids -> SweepJob.work(settings, ids, counters))
+              .collect());
         }
         if (!gpuWork.isEmpty()) {
           ResourceProfile gpuProfile =
@@ -137,7 +146,7 @@ public final class SweepJob {
           statuses.addAll(
               jsc.parallelize(gpuWork, gpuWork.size())
                   .withResources(gpuProfile)
-                  .map(ids -> SweepJob.work(settings, ids))
+                  .map(ids -> SweepJob.work(settings, ids, counters))
                   .collect());
         }
         for (List<String> unit : statuses) {
@@ -168,7 +177,16 @@ public final class SweepJob {
    * A task: trains the model of these points if they train and the cache lacks it (all share one training key),
    * then evaluates each point. Returns "trained" (if it trained) and one status per point.
    */
-  static List<String> work(Settings settings, List<String> ids) {
+  static List<String> work(Settings settings, List<String> ids, Counters counters) {
+    List<String> statuses = work(settings, ids);
+    for (String status : statuses) {
+      (status.equals("trained") ? counters.trained() : status.startsWith("ok") ? counters.done() : counters.failed())
+          .add(1);
+    }
+    return statuses;
+  }
+
+  private static List<String> work(Settings settings, List<String> ids) {
     Plan plan = settings.plan();
     List<String> statuses = new ArrayList<>();
     Point first = point(plan, ids.get(0));
@@ -246,30 +264,33 @@ public final class SweepJob {
     runDir.writeString("failed/" + point.id() + ".json", PyJson.write(f));
   }
 
-  /** A progress bar driven by task ends: done/total, failed attempts, elapsed time. */
+  /** What tasks report as they finish: points done and failed, models trained. */
+  record Counters(LongAccumulator done, LongAccumulator failed, LongAccumulator trained) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * A progress bar driven by task ends: points done of those pending, models trained of those to train, failed
+   * points, failed task attempts (Spark retries them), elapsed time and an estimate of the time left.
+   */
   static final class Progress extends SparkListener {
     private final java.io.PrintWriter out;
-    private final int total;
-    private final AtomicInteger done = new AtomicInteger();
+    private final int points;
+    private final long models;
+    private final Counters counters;
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private final long start = System.nanoTime();
-    private volatile String stage = "";
 
-    Progress(java.io.PrintWriter out, int total) {
+    Progress(java.io.PrintWriter out, int points, long models, Counters counters) {
       this.out = out;
-      this.total = total;
-    }
-
-    void stage(String name) {
-      stage = name;
-      draw();
+      this.points = points;
+      this.models = models;
+      this.counters = counters;
     }
 
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
-      if (end.taskInfo().successful()) {
-        done.incrementAndGet();
-      } else {
+      if (!end.taskInfo().successful()) {
         failedAttempts.incrementAndGet();
       }
       draw();
@@ -279,15 +300,33 @@ public final class SweepJob {
       if (out == null) {
         return;
       }
-      int width = 30;
-      int d = Math.min(done.get(), Math.max(total, 1));
-      int filled = total == 0 ? width : width * d / total;
-      double s = (System.nanoTime() - start) / 1e9;
-      double eta = d == 0 ? Double.NaN : s / d * (total - d);
-      out.printf(java.util.Locale.ROOT, "\r[%s%s] %d/%d tasks, %d failed attempts, %.0f s%s  %s ",
-          "#".repeat(filled), ".".repeat(width - filled), d, total, failedAttempts.get(), s,
-          Double.isNaN(eta) ? "" : String.format(java.util.Locale.ROOT, ", ETA %.0f s", eta), stage);
+      out.print("\r" + line(counters.done().value(), counters.failed().value(), counters.trained().value(),
+          failedAttempts.get(), (System.nanoTime() - start) / 1e9) + " ");
       out.flush();
+    }
+
+    /** The bar's text. The estimate assumes the remaining points take as long as those finished. */
+    String line(long done, long failed, long trained, int retries, double seconds) {
+      int width = 30;
+      long finished = Math.min(done + failed, points);
+      int filled = points == 0 ? width : (int) (width * finished / points);
+      StringBuilder b = new StringBuilder();
+      b.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ");
+      b.append(String.format(Locale.ROOT, "%d/%d points", finished, points));
+      if (models > 0) {
+        b.append(String.format(Locale.ROOT, ", %d/%d models trained", trained, models));
+      }
+      if (failed > 0) {
+        b.append(String.format(Locale.ROOT, ", %d failed", failed));
+      }
+      if (retries > 0) {
+        b.append(String.format(Locale.ROOT, ", %d task attempt(s) retried", retries));
+      }
+      b.append(String.format(Locale.ROOT, ", %.0f s", seconds));
+      if (finished > 0 && finished < points) {
+        b.append(String.format(Locale.ROOT, ", ETA %.0f s", seconds / finished * (points - finished)));
+      }
+      return b.toString();
     }
 
     void finish() {

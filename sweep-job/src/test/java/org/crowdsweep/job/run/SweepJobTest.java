@@ -107,6 +107,37 @@ final class SweepJobTest {
   }
 
   @Test
+  void aRepeatedPoint_writesByteIdenticalFiles() throws Exception {
+    // What a retried or speculative task does: the same point computed again gives the same bytes.
+    String json = Files.readString(Paths.get("../sweep-specs/specs/tutorial.json"));
+    for (String dir : List.of("first", "second")) {
+      SweepJob.run(spark, new SweepJob.Settings(json, tmp.resolve(dir).toString(), tmp.resolve("c").toString(),
+          reference()), null);
+    }
+    int compared = 0;
+    for (String table : List.of("points", "episodes")) {
+      for (String point : Storage.of(tmp.resolve("first").toString()).list(table)) {
+        String file = table + "/" + point + "/part-0.parquet";
+        byte[] a = Files.readAllBytes(tmp.resolve("first").resolve(file));
+        byte[] b = Files.readAllBytes(tmp.resolve("second").resolve(file));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, file);
+        compared++;
+      }
+    }
+    assertEquals(4, compared, "two points, two tables");
+  }
+
+  @Test
+  void progressLine_countsPointsModelsFailuresAndEstimatesTheRest() {
+    SweepJob.Progress bar = new SweepJob.Progress(null, 40, 5, null);
+    assertEquals("[######........................] 8/40 points, 2/5 models trained, 1 failed, 1 task attempt(s)"
+        + " retried, 30 s, ETA 120 s", bar.line(7, 1, 2, 1, 30.0));
+    assertEquals("[..............................] 0/40 points, 0/5 models trained, 0 s", bar.line(0, 0, 0, 0, 0.2));
+    assertEquals("[##############################] 3/3 points, 12 s",
+        new SweepJob.Progress(null, 3, 0, null).line(3, 0, 0, 0, 12.4));
+  }
+
+  @Test
   void deterministicFailure_isRecorded_andTheSweepGoesOn() throws Exception {
     String json =
         """
