@@ -14,6 +14,8 @@ import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -27,12 +29,13 @@ import org.crowdsweep.specs.PublishedModels;
 import org.crowdsweep.specs.SpecReader;
 
 /**
- * The sweep on Spark: one task per model that unfinished points need (it trains the model unless the cache has it,
- * then evaluates those points) and one task per unfinished point that loads its agent; each point's Parquet files
- * are written by its task. Tasks get
- * the spec's JSON and an id; they re-expand the spec on the executor and build everything there. A rerun skips
- * finished points and cached models. A point that fails deterministically is recorded under {@code failed/} with
- * its reason and the sweep goes on.
+ * The sweep on Spark. The driver expands the spec, skips finished points, and runs jobs side by side: one single-task
+ * job per model that unfinished points need and the cache lacks (on a GPU when the cluster offers them), and one job
+ * per model's points once the model exists, plus one for the points that load their agent, with one task per point
+ * (all its evaluation seeds; the point's Parquet files are written by its task). Tasks get the spec's JSON and an id;
+ * they re-expand the spec on the executor and build everything there. A rerun skips finished points and cached
+ * models. A point that fails deterministically is recorded under {@code failed/} with its reason and the sweep goes
+ * on.
  */
 public final class SweepJob {
   private static final java.util.concurrent.ConcurrentMap<String, Plan> PLANS =
@@ -98,14 +101,17 @@ public final class SweepJob {
         pending.add(p);
       }
     }
-    // One task per model: it trains the model if the cache lacks it and then evaluates every pending point that
-    // uses it, so a point's evaluation starts as soon as its model exists. One task per point that loads its agent.
-    Map<String, List<String>> units = new LinkedHashMap<>();
+    // Points that train, by training key (the cache may have some of the models already).
+    Map<String, List<String>> byModel = new LinkedHashMap<>();
+    List<String> loading = new ArrayList<>();
     for (Point p : pending) {
-      String unit = p.trains() ? "train:" + p.trainingKey() : "point:" + p.id();
-      units.computeIfAbsent(unit, k -> new ArrayList<>()).add(p.id());
+      if (p.trains()) {
+        byModel.computeIfAbsent(p.trainingKey(), k -> new ArrayList<>()).add(p.id());
+      } else {
+        loading.add(p.id());
+      }
     }
-    if (pending.stream().anyMatch(p -> !p.trains())) {
+    if (!loading.isEmpty()) {
       // Resolve published models on the driver first: a missing directory is a clear error before any work.
       PublishedModels published = settings.published();
       pending.stream().filter(p -> !p.trains()).map(p -> p.agent().model()).distinct().forEach(published::resolve);
@@ -117,48 +123,65 @@ public final class SweepJob {
         spark.sparkContext().longAccumulator("crowdsweep points done"),
         spark.sparkContext().longAccumulator("crowdsweep points failed"),
         spark.sparkContext().longAccumulator("crowdsweep models trained"));
-    long toTrain = units.keySet().stream()
-        .filter(u -> u.startsWith("train:") && !cache.contains(u.substring(6))).count();
-    Progress bar = new Progress(progress, pending.size(), toTrain, counters);
+    List<String> toTrain = byModel.keySet().stream().filter(k -> !cache.contains(k)).toList();
+    Progress bar = new Progress(progress, pending.size(), toTrain.size(), counters);
     spark.sparkContext().addSparkListener(bar);
+    // Trainings ask for a GPU when the cluster offers them (a stage-level resource profile); evaluations stay on
+    // CPUs, so a GPU is held only while a model trains.
+    ResourceProfile gpuProfile =
+        spark.sparkContext().getConf().contains("spark.executor.resource.gpu.amount")
+            ? new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", 1)).build()
+            : null;
+    List<Submitted> running = new ArrayList<>();
     try {
       int trained = 0;
       int failed = 0;
       int done = 0;
-      if (!units.isEmpty()) {
-        bar.draw();
-        // Units that train ask for a GPU when the cluster offers them (a stage-level resource profile, so that
-        // evaluation-only units stay on CPUs); without GPUs everything runs in one job on CPUs.
-        boolean gpus = spark.sparkContext().getConf().contains("spark.executor.resource.gpu.amount");
-        List<List<String>> gpuWork = new ArrayList<>();
-        List<List<String>> cpuWork = new ArrayList<>();
-        for (Map.Entry<String, List<String>> u : units.entrySet()) {
-          (gpus && u.getKey().startsWith("train:") ? gpuWork : cpuWork).add(u.getValue());
+      bar.draw();
+      // Jobs run side by side (submitted asynchronously, scheduled first come first served): one single-task job per
+      // model to train, submitted first since trainings are the long part; one job per model already cached and one
+      // for the points that load their agent, one task per point. When a training finishes, its points' job starts,
+      // so a point's evaluation starts as soon as its model exists.
+      for (String key : toTrain) {
+        running.add(Submitted.training(key, submitTraining(jsc, settings, key, byModel.get(key), gpuProfile, counters)));
+      }
+      for (Map.Entry<String, List<String>> m : byModel.entrySet()) {
+        if (!toTrain.contains(m.getKey())) {
+          running.add(Submitted.evaluation(submitEvaluation(jsc, settings, m.getValue(), counters)));
         }
-        List<List<String>> statuses = new ArrayList<>();
-        if (!cpuWork.isEmpty()) {
-          statuses.addAll(jsc.parallelize(cpuWork, cpuWork.size()).map(ids -> SweepJob.work(settings, ids, counters))
-              .collect());
-        }
-        if (!gpuWork.isEmpty()) {
-          ResourceProfile gpuProfile =
-              new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", 1)).build();
-          statuses.addAll(
-              jsc.parallelize(gpuWork, gpuWork.size())
-                  .withResources(gpuProfile)
-                  .map(ids -> SweepJob.work(settings, ids, counters))
-                  .collect());
-        }
-        for (List<String> unit : statuses) {
-          for (String status : unit) {
+      }
+      if (!loading.isEmpty()) {
+        running.add(Submitted.evaluation(submitEvaluation(jsc, settings, loading, counters)));
+      }
+      while (!running.isEmpty()) {
+        boolean progressed = false;
+        for (Submitted job : List.copyOf(running)) {
+          if (!job.future().isDone()) {
+            continue;
+          }
+          running.remove(job);
+          progressed = true;
+          List<String> statuses;
+          try {
+            statuses = job.future().get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+          for (String status : statuses) {
             if (status.equals("trained")) {
               trained++;
-            } else if (status.startsWith("ok")) {
+            } else if (status.equals("ok")) {
               done++;
-            } else {
+            } else if (status.startsWith("failed")) {
               failed++;
             }
           }
+          if (job.trainingKey() != null && !statuses.get(0).startsWith("failed")) {
+            running.add(Submitted.evaluation(submitEvaluation(jsc, settings, byModel.get(job.trainingKey()), counters)));
+          }
+        }
+        if (!progressed) {
+          Thread.sleep(50);
         }
       }
       for (String key : plan.trainings().keySet()) {
@@ -168,46 +191,67 @@ public final class SweepJob {
       }
       bar.finish();
       return new Outcome(plan.points().size(), skipped, done, failed, trained, (System.nanoTime() - start) / 1e9);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the sweep ran", e);
     } finally {
+      running.forEach(job -> job.future().cancel(true));
       spark.sparkContext().removeSparkListener(bar);
     }
   }
 
-  /**
-   * A task: trains the model of these points if they train and the cache lacks it (all share one training key),
-   * then evaluates each point. Returns "trained" (if it trained) and one status per point.
-   */
-  static List<String> work(Settings settings, List<String> ids, Counters counters) {
-    List<String> statuses = work(settings, ids);
-    for (String status : statuses) {
-      (status.equals("trained") ? counters.trained() : status.startsWith("ok") ? counters.done() : counters.failed())
-          .add(1);
+  /** A job in flight: a training (with its key) or an evaluation (no key). */
+  private record Submitted(JavaFutureAction<List<String>> future, String trainingKey) {
+    static Submitted training(String key, JavaFutureAction<List<String>> f) {
+      return new Submitted(f, key);
     }
-    return statuses;
+
+    static Submitted evaluation(JavaFutureAction<List<String>> f) {
+      return new Submitted(f, null);
+    }
   }
 
-  private static List<String> work(Settings settings, List<String> ids) {
-    Plan plan = settings.plan();
-    List<String> statuses = new ArrayList<>();
-    Point first = point(plan, ids.get(0));
-    if (first.trains()) {
-      try {
-        if (train(settings, first.trainingKey()) == 1) {
-          statuses.add("trained");
-        }
-      } catch (IllegalArgumentException | IllegalStateException
-          | org.crowdsweep.core.training.TrainingDivergedException e) {
-        for (String id : ids) {
-          recordFailure(settings.runStorage(), point(plan, id), e);
-          statuses.add("failed: " + e.getMessage());
-        }
-        return statuses;
+  /** Submits the training of one model (one task); it returns "trained", "cached", or "failed: reason" per point. */
+  private static JavaFutureAction<List<String>> submitTraining(JavaSparkContext jsc, Settings settings, String key,
+      List<String> ids, ResourceProfile gpuProfile, Counters counters) {
+    JavaRDD<String> rdd = jsc.parallelize(List.of(key), 1);
+    if (gpuProfile != null) {
+      rdd = rdd.withResources(gpuProfile);
+    }
+    return rdd.flatMap(k -> trainTask(settings, k, ids, counters).iterator()).collectAsync();
+  }
+
+  /** Submits the evaluation of points whose models exist: one task per point, each returning "ok" or "failed: …". */
+  private static JavaFutureAction<List<String>> submitEvaluation(JavaSparkContext jsc, Settings settings, List<String> ids,
+      Counters counters) {
+    return jsc.parallelize(ids, ids.size()).map(id -> {
+      String status = evaluate(settings, id);
+      (status.equals("ok") ? counters.done() : counters.failed()).add(1);
+      return status;
+    }).collectAsync();
+  }
+
+  /**
+   * The training task: trains the key's model unless the cache has it. Returns "trained" or "cached"; when training
+   * fails for a deterministic reason (bad settings, divergence, no GPU), records every point of the model as failed
+   * and returns one "failed: reason" per point.
+   */
+  static List<String> trainTask(Settings settings, String key, List<String> ids, Counters counters) {
+    try {
+      int trained = train(settings, key);
+      counters.trained().add(trained);
+      return List.of(trained == 1 ? "trained" : "cached");
+    } catch (IllegalArgumentException | IllegalStateException
+        | org.crowdsweep.core.training.TrainingDivergedException e) {
+      Plan plan = settings.plan();
+      List<String> statuses = new ArrayList<>();
+      for (String id : ids) {
+        recordFailure(settings.runStorage(), point(plan, id), e);
+        statuses.add("failed: " + e.getMessage());
       }
+      counters.failed().add(ids.size());
+      return statuses;
     }
-    for (String id : ids) {
-      statuses.add(evaluate(settings, id));
-    }
-    return statuses;
   }
 
   private static Point point(Plan plan, String id) {

@@ -107,6 +107,36 @@ final class SweepJobTest {
   }
 
   @Test
+  void oneTraining_servesThreePoints_eachEvaluatedInATaskOfItsOwn() throws Exception {
+    String json =
+        """
+        {"name": "shared", "training": {"totalTimesteps": 1000, "hyperparameters": {"bufferSize": 1000}},
+         "evaluation": {"episodes": 10},
+         "points": [{"label": "own world"},
+                    {"label": "gold world", "evaluationWorld": {"antiCheat.qaModeProb": 0.5}},
+                    {"label": "no-gold world", "evaluationWorld": {"antiCheat.qaModeProb": 0}}]}
+        """;
+    java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+    org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+        tasks.incrementAndGet();
+      }
+    };
+    spark.sparkContext().addSparkListener(counter);
+    try {
+      SweepJob.Outcome o = SweepJob.run(spark,
+          new SweepJob.Settings(json, tmp.resolve("shared").toString(), tmp.resolve("c").toString(), null), null);
+      assertEquals(new SweepJob.Outcome(3, 0, 3, 0, 1, o.seconds()), o);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertEquals(4, tasks.get(), "one training task, then one evaluation task per point");
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+    }
+    assertEquals(3, points(tmp.resolve("shared")).size());
+  }
+
+  @Test
   void aRepeatedPoint_writesByteIdenticalFiles() throws Exception {
     // What a retried or speculative task does: the same point computed again gives the same bytes.
     String json = Files.readString(Paths.get("../sweep-specs/specs/tutorial.json"));
