@@ -31,6 +31,11 @@ public final class ReplayBuffer {
     this.dones = new boolean[capacity];
   }
 
+  /** The heap a buffer of this size takes: two float observations, an int action, a float reward, a done flag each. */
+  public static long bytes(int capacity, int obsSize) {
+    return (long) capacity * (2L * Float.BYTES * obsSize + Integer.BYTES + Float.BYTES + 1);
+  }
+
   /** Stores one transition; the next observation is the terminal one when {@code done}. */
   public void add(double[] observation, int action, double reward, double[] nextObservation, boolean done) {
     int base = position * obsSize;

@@ -124,6 +124,7 @@ public final class SweepJob {
         spark.sparkContext().longAccumulator("crowdsweep points failed"),
         spark.sparkContext().longAccumulator("crowdsweep models trained"));
     List<String> toTrain = byModel.keySet().stream().filter(k -> !cache.contains(k)).toList();
+    checkLocalMemory(spark, plan, toTrain);
     Progress bar = new Progress(progress, pending.size(), toTrain.size(), counters);
     spark.sparkContext().addSparkListener(bar);
     // Trainings ask for a GPU when the cluster offers them (a stage-level resource profile); evaluations stay on
@@ -197,6 +198,39 @@ public final class SweepJob {
     } finally {
       running.forEach(job -> job.future().cancel(true));
       spark.sparkContext().removeSparkListener(bar);
+    }
+  }
+
+  /**
+   * In local mode every training runs in this JVM: refuses, before any work, a sweep whose concurrent trainings'
+   * replay buffers alone would take more than 80% of the heap (an out-of-memory error mid-sweep would take the whole
+   * run down), and says what to change. On a cluster each executor's memory is the cluster manager's business.
+   */
+  static void checkLocalMemory(SparkSession spark, Plan plan, List<String> toTrain) {
+    if (!spark.sparkContext().isLocal() || toTrain.isEmpty()) {
+      return;
+    }
+    int slots = Math.min(spark.sparkContext().defaultParallelism(), toTrain.size());
+    List<Long> sizes = new ArrayList<>();
+    int largest = 0;
+    for (String key : toTrain) {
+      Point p = plan.trainings().get(key);
+      int buffer = p.training().bufferSize();
+      largest = Math.max(largest, buffer);
+      sizes.add(org.crowdsweep.core.training.ReplayBuffer.bytes(buffer, p.world().observationSize()));
+    }
+    sizes.sort(java.util.Comparator.reverseOrder());
+    long need = sizes.subList(0, slots).stream().mapToLong(Long::longValue).sum();
+    long heap = Runtime.getRuntime().maxMemory();
+    if (need > 0.8 * heap) {
+      long mb = 1024L * 1024;
+      long suggestGb = (long) Math.ceil((need / 0.8 + 512.0 * mb) / (1024.0 * mb));
+      throw new IllegalStateException(String.format(Locale.ROOT,
+          "%s would train %d models at once; their replay buffers alone (up to %,d transitions each) need %,d MB, more"
+              + " than 80%% of this JVM's %,d MB heap: give it more (JAVA_OPTS=-Xmx%dg) or train fewer at once"
+              + " (--master local[%d])",
+          spark.sparkContext().master(), slots, largest, need / mb, heap / mb, suggestGb,
+          Math.max(1, (int) (0.8 * heap / sizes.get(0)))));
     }
   }
 
