@@ -92,6 +92,8 @@ final class RunCommand implements Callable<Integer> {
     SweepJob.Settings settings = new SweepJob.Settings(json, runDir.location(), cache,
         published == null ? null : published.toString());
     Instant started = Instant.now();
+    boolean existed = runDir.isDirectory("");
+    boolean finished = false;
     try (RunLock lock = RunLock.acquire(runDir)) {
       checkCompatible(runDir, plan);
       String chosen = master != null ? master : System.getProperty("spark.master", "local[*]");
@@ -126,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
         printPoints(stdout, plan, rows);
         printEffects(stdout, plan, rows);
         stdout.flush();
+        finished = true;
         return outcome.failed() > 0 ? 1 : 0;
       } finally {
         if (ownSession) {
@@ -134,6 +137,10 @@ final class RunCommand implements Callable<Integer> {
       }
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
+    } finally {
+      if (!finished && !existed && runDir.list("").isEmpty()) {
+        runDir.delete(""); // refused before any work: leave no empty run directory behind
+      }
     }
   }
 

@@ -225,12 +225,12 @@ public final class SweepJob {
     if (need > 0.8 * heap) {
       long mb = 1024L * 1024;
       long suggestGb = (long) Math.ceil((need / 0.8 + 512.0 * mb) / (1024.0 * mb));
+      int fits = (int) (0.8 * heap / sizes.get(0));
       throw new IllegalStateException(String.format(Locale.ROOT,
-          "%s would train %d models at once; their replay buffers alone (up to %,d transitions each) need %,d MB, more"
-              + " than 80%% of this JVM's %,d MB heap: give it more (JAVA_OPTS=-Xmx%dg) or train fewer at once"
-              + " (--master local[%d])",
+          "%s would train %d model(s) at once; their replay buffers alone (up to %,d transitions each) need %,d MB,"
+              + " more than 80%% of this JVM's %,d MB heap: give it more (JAVA_OPTS=-Xmx%dg)%s",
           spark.sparkContext().master(), slots, largest, need / mb, heap / mb, suggestGb,
-          Math.max(1, (int) (0.8 * heap / sizes.get(0)))));
+          fits >= 1 ? " or train fewer at once (--master local[" + fits + "])" : ""));
     }
   }
 

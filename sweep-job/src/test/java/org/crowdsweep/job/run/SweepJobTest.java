@@ -148,7 +148,7 @@ final class SweepJobTest {
         new SweepJob.Settings(json, run.toString(), tmp.resolve("c").toString(), null), null));
     long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     // 5,000,000 transitions x (2 x 29 floats + int + float + boolean) = 1,205,000,000 bytes per buffer, two at once.
-    assertEquals(String.format(java.util.Locale.ROOT, "local[2] would train 2 models at once; their replay buffers"
+    assertEquals(String.format(java.util.Locale.ROOT, "local[2] would train 2 model(s) at once; their replay buffers"
         + " alone (up to 5,000,000 transitions each) need 2,298 MB, more than 80%% of this JVM's %,d MB heap: give it"
         + " more (JAVA_OPTS=-Xmx4g) or train fewer at once (--master local[1])", heap), e.getMessage());
     assertTrue(!Files.exists(run.resolve("points")), "no work was done");
