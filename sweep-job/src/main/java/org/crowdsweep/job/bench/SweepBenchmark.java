@@ -8,6 +8,7 @@ import org.crowdsweep.core.io.Trees;
 import org.crowdsweep.job.run.ModelCache;
 import org.crowdsweep.job.run.PointTables;
 import org.crowdsweep.job.run.PointWork;
+import org.crowdsweep.job.run.Storage;
 import org.crowdsweep.job.run.SweepJob;
 import org.crowdsweep.specs.Expansion;
 import org.crowdsweep.specs.Plan;
@@ -71,7 +72,8 @@ public final class SweepBenchmark {
     ModelCache cache = new ModelCache(runDir.resolve("cache"));
     PointTables tables = new PointTables(plan);
     for (Point p : plan.points().subList(0, count)) {
-      tables.write(org.crowdsweep.job.run.Storage.of(runDir.toString()), plan.spec().name(), p, PointWork.evaluate(p, PointWork.network(p, cache, models)));
+      tables.write(Storage.of(runDir.toString()), plan.spec().name(), p,
+          PointWork.evaluate(p, PointWork.network(p, cache, models)));
     }
   }
 

@@ -144,7 +144,8 @@ public final class SweepJob {
       // for the points that load their agent, one task per point. When a training finishes, its points' job starts,
       // so a point's evaluation starts as soon as its model exists.
       for (String key : toTrain) {
-        running.add(Submitted.training(key, submitTraining(jsc, settings, key, byModel.get(key), gpuProfile, counters)));
+        running.add(Submitted.training(key,
+            submitTraining(jsc, settings, key, byModel.get(key), gpuProfile, counters)));
       }
       for (Map.Entry<String, List<String>> m : byModel.entrySet()) {
         if (!toTrain.contains(m.getKey())) {
@@ -178,7 +179,8 @@ public final class SweepJob {
             }
           }
           if (job.trainingKey() != null && !statuses.get(0).startsWith("failed")) {
-            running.add(Submitted.evaluation(submitEvaluation(jsc, settings, byModel.get(job.trainingKey()), counters)));
+            List<String> ids = byModel.get(job.trainingKey());
+            running.add(Submitted.evaluation(submitEvaluation(jsc, settings, ids, counters)));
           }
         }
         if (!progressed) {
@@ -256,8 +258,8 @@ public final class SweepJob {
   }
 
   /** Submits the evaluation of points whose models exist: one task per point, each returning "ok" or "failed: …". */
-  private static JavaFutureAction<List<String>> submitEvaluation(JavaSparkContext jsc, Settings settings, List<String> ids,
-      Counters counters) {
+  private static JavaFutureAction<List<String>> submitEvaluation(
+      JavaSparkContext jsc, Settings settings, List<String> ids, Counters counters) {
     return jsc.parallelize(ids, ids.size()).map(id -> {
       String status = evaluate(settings, id);
       (status.equals("ok") ? counters.done() : counters.failed()).add(1);
