@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.crowdsweep.core.io.Trees;
 import org.crowdsweep.core.training.ModelDirectory;
 import org.crowdsweep.core.training.QrDqnTrainer;
+import org.crowdsweep.core.training.TrainingListener;
 import org.crowdsweep.core.training.TrainingResult;
 import org.crowdsweep.specs.Point;
 
@@ -62,6 +63,12 @@ public final class ModelCache {
    * the CPU (java backend). Returns the training result, or null if it was cached.
    */
   public TrainingResult ensureTrained(Point point, Map<String, Object> provenance, String gpu) {
+    return ensureTrained(point, provenance, gpu, TrainingListener.NONE);
+  }
+
+  /** As {@link #ensureTrained(Point, Map, String)}, telling {@code listener} how the training goes. */
+  public TrainingResult ensureTrained(Point point, Map<String, Object> provenance, String gpu,
+      TrainingListener listener) {
     if (!point.trains()) {
       throw new IllegalArgumentException("point " + point.label() + " loads its agent; nothing to train");
     }
@@ -71,7 +78,8 @@ public final class ModelCache {
     Path tmp = null;
     try {
       tmp = root.localWorkDirectory(".tmp-" + point.trainingKey() + "-" + UUID.randomUUID());
-      QrDqnTrainer trainer = new QrDqnTrainer(point.world(), point.training(), point.trainingSeed());
+      QrDqnTrainer trainer =
+          new QrDqnTrainer(point.world(), point.training(), point.trainingSeed()).withListener(listener);
       if (gpu != null) {
         trainer.withBackend(QrDqnTrainer.Backend.DJL, gpu);
       }

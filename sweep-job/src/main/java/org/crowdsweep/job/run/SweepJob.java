@@ -22,6 +22,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.crowdsweep.core.io.PyJson;
+import org.crowdsweep.core.training.TrainingListener;
 import org.crowdsweep.specs.Expansion;
 import org.crowdsweep.specs.Plan;
 import org.crowdsweep.specs.Point;
@@ -122,10 +123,12 @@ public final class SweepJob {
     Counters counters = new Counters(
         spark.sparkContext().longAccumulator("crowdsweep points done"),
         spark.sparkContext().longAccumulator("crowdsweep points failed"),
-        spark.sparkContext().longAccumulator("crowdsweep models trained"));
+        spark.sparkContext().longAccumulator("crowdsweep models trained"),
+        spark.sparkContext().longAccumulator(Counters.STEPS));
     List<String> toTrain = byModel.keySet().stream().filter(k -> !cache.contains(k)).toList();
     checkLocalMemory(spark, plan, toTrain);
-    Progress bar = new Progress(progress, pending.size(), toTrain.size(), counters);
+    long steps = toTrain.stream().mapToLong(k -> plan.trainings().get(k).training().totalTimesteps()).sum();
+    Progress bar = new Progress(progress, pending.size(), toTrain.size(), steps, counters);
     spark.sparkContext().addSparkListener(bar);
     // Trainings ask for a GPU when the cluster offers them (a stage-level resource profile); evaluations stay on
     // CPUs, so a GPU is held only while a model trains.
@@ -185,6 +188,7 @@ public final class SweepJob {
         }
         if (!progressed) {
           Thread.sleep(50);
+          bar.tick();
         }
       }
       for (String key : plan.trainings().keySet()) {
@@ -274,7 +278,7 @@ public final class SweepJob {
    */
   static List<String> trainTask(Settings settings, String key, List<String> ids, Counters counters) {
     try {
-      int trained = train(settings, key);
+      int trained = train(settings, key, counters);
       counters.trained().add(trained);
       return List.of(trained == 1 ? "trained" : "cached");
     } catch (IllegalArgumentException | IllegalStateException
@@ -295,7 +299,7 @@ public final class SweepJob {
   }
 
   /** Trains one model into the cache; returns 1 if it trained, 0 if the cache had it. */
-  static int train(Settings settings, String key) {
+  static int train(Settings settings, String key, Counters counters) {
     Plan plan = settings.plan();
     Point point = plan.trainings().get(key);
     Map<String, Object> provenance = new LinkedHashMap<>();
@@ -303,7 +307,18 @@ public final class SweepJob {
     provenance.put("executor_task_attempt", TaskContext.get() == null ? null : TaskContext.get().taskAttemptId());
     provenance.put("java_version", System.getProperty("java.version"));
     String gpu = assignedGpu();
-    return settings.cache().ensureTrained(point, provenance, gpu) == null ? 0 : 1;
+    // Steps reach the driver with executor heartbeats while the task runs (the bar shows them live); a retried
+    // attempt's steps are not merged.
+    TrainingListener steps = new TrainingListener() {
+      private long reported;
+
+      @Override
+      public void onProgress(long done, long total, double seconds) {
+        counters.steps().add(done - reported);
+        reported = done;
+      }
+    };
+    return settings.cache().ensureTrained(point, provenance, gpu, steps) == null ? 0 : 1;
   }
 
   /** The GPU address Spark assigned to this task ({@code gpu:N}), or null when it has none. */
@@ -345,48 +360,84 @@ public final class SweepJob {
   }
 
   /** What tasks report as they finish: points done and failed, models trained. */
-  record Counters(LongAccumulator done, LongAccumulator failed, LongAccumulator trained) implements Serializable {
+  record Counters(LongAccumulator done, LongAccumulator failed, LongAccumulator trained, LongAccumulator steps)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
+    static final String STEPS = "crowdsweep training steps";
   }
 
   /**
-   * A progress bar driven by task ends: points done of those pending, models trained of those to train, failed
-   * points, failed task attempts (Spark retries them), elapsed time and an estimate of the time left.
+   * A progress bar: points done of those pending, models trained of those to train with their environment steps so
+   * far (live: running tasks report them with executor heartbeats), failed points, failed task attempts (Spark
+   * retries them), elapsed time and an estimate of the time left. Redrawn at task ends and about once a second.
    */
   static final class Progress extends SparkListener {
     private final java.io.PrintWriter out;
     private final int points;
     private final long models;
+    private final long totalSteps;
     private final Counters counters;
     private final AtomicInteger failedAttempts = new AtomicInteger();
+    /** Steps of running training tasks, by task id, from their latest heartbeat. */
+    private final Map<Long, Long> runningSteps = new java.util.concurrent.ConcurrentHashMap<>();
     private final long start = System.nanoTime();
+    private volatile long lastDraw;
 
-    Progress(java.io.PrintWriter out, int points, long models, Counters counters) {
+    Progress(java.io.PrintWriter out, int points, long models, long totalSteps, Counters counters) {
       this.out = out;
       this.points = points;
       this.models = models;
+      this.totalSteps = totalSteps;
       this.counters = counters;
     }
 
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
+      runningSteps.remove(end.taskInfo().taskId());
       if (!end.taskInfo().successful()) {
         failedAttempts.incrementAndGet();
       }
       draw();
     }
 
+    @Override
+    public void onExecutorMetricsUpdate(org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate update) {
+      for (scala.Tuple4<Object, Object, Object, scala.collection.immutable.Seq<
+          org.apache.spark.scheduler.AccumulableInfo>> task : scala.jdk.javaapi.CollectionConverters.asJava(
+              update.accumUpdates())) {
+        for (org.apache.spark.scheduler.AccumulableInfo info : scala.jdk.javaapi.CollectionConverters.asJava(
+            task._4())) {
+          if (info.name().isDefined() && Counters.STEPS.equals(info.name().get()) && info.update().isDefined()
+              && info.update().get() instanceof Long steps) {
+            runningSteps.put((Long) task._1(), steps);
+          }
+        }
+      }
+    }
+
+    /** Redraws when a second has passed since the last drawing (elapsed time and live steps move on). */
+    void tick() {
+      if (System.nanoTime() - lastDraw > 1_000_000_000L) {
+        draw();
+      }
+    }
+
     synchronized void draw() {
+      lastDraw = System.nanoTime();
       if (out == null) {
         return;
       }
-      out.print("\r" + line(counters.done().value(), counters.failed().value(), counters.trained().value(),
+      long steps = counters.steps().value() + runningSteps.values().stream().mapToLong(Long::longValue).sum();
+      out.print("\r" + line(counters.done().value(), counters.failed().value(), counters.trained().value(), steps,
           failedAttempts.get(), (System.nanoTime() - start) / 1e9) + " ");
       out.flush();
     }
 
-    /** The bar's text. The estimate assumes the remaining points take as long as those finished. */
-    String line(long done, long failed, long trained, int retries, double seconds) {
+    /**
+     * The bar's text. While steps remain to train, the estimate assumes the rest trains at the rate so far (training
+     * dominates); after that, that the remaining points take as long as those finished.
+     */
+    String line(long done, long failed, long trained, long steps, int retries, double seconds) {
       int width = 30;
       long finished = Math.min(done + failed, points);
       int filled = points == 0 ? width : (int) (width * finished / points);
@@ -394,7 +445,8 @@ public final class SweepJob {
       b.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ");
       b.append(String.format(Locale.ROOT, "%d/%d points", finished, points));
       if (models > 0) {
-        b.append(String.format(Locale.ROOT, ", %d/%d models trained", trained, models));
+        b.append(String.format(Locale.ROOT, ", %d/%d models trained (%,d/%,d steps)", trained, models,
+            Math.min(steps, totalSteps), totalSteps));
       }
       if (failed > 0) {
         b.append(String.format(Locale.ROOT, ", %d failed", failed));
@@ -403,7 +455,9 @@ public final class SweepJob {
         b.append(String.format(Locale.ROOT, ", %d task attempt(s) retried", retries));
       }
       b.append(String.format(Locale.ROOT, ", %.0f s", seconds));
-      if (finished > 0 && finished < points) {
+      if (models > 0 && steps > 0 && steps < totalSteps) {
+        b.append(String.format(Locale.ROOT, ", ETA %.0f s", seconds / steps * (totalSteps - steps)));
+      } else if (finished > 0 && finished < points) {
         b.append(String.format(Locale.ROOT, ", ETA %.0f s", seconds / finished * (points - finished)));
       }
       return b.toString();

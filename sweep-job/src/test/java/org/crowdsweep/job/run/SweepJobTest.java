@@ -176,13 +176,16 @@ final class SweepJobTest {
   }
 
   @Test
-  void progressLine_countsPointsModelsFailuresAndEstimatesTheRest() {
-    SweepJob.Progress bar = new SweepJob.Progress(null, 40, 5, null);
-    assertEquals("[######........................] 8/40 points, 2/5 models trained, 1 failed, 1 task attempt(s)"
-        + " retried, 30 s, ETA 120 s", bar.line(7, 1, 2, 1, 30.0));
-    assertEquals("[..............................] 0/40 points, 0/5 models trained, 0 s", bar.line(0, 0, 0, 0, 0.2));
+  void progressLine_countsPointsModelsStepsFailuresAndEstimatesTheRest() {
+    SweepJob.Progress bar = new SweepJob.Progress(null, 40, 5, 50_000_000, null);
+    assertEquals("[######........................] 8/40 points, 2/5 models trained (25,000,000/50,000,000 steps),"
+        + " 1 failed, 1 task attempt(s) retried, 30 s, ETA 30 s", bar.line(7, 1, 2, 25_000_000, 1, 30.0));
+    assertEquals("[..............................] 0/40 points, 0/5 models trained (0/50,000,000 steps), 0 s",
+        bar.line(0, 0, 0, 0, 0, 0.2));
+    assertEquals("[###############...............] 20/40 points, 5/5 models trained (50,000,000/50,000,000 steps),"
+        + " 100 s, ETA 100 s", bar.line(20, 0, 5, 50_000_000, 0, 100.0));
     assertEquals("[##############################] 3/3 points, 12 s",
-        new SweepJob.Progress(null, 3, 0, null).line(3, 0, 0, 0, 12.4));
+        new SweepJob.Progress(null, 3, 0, 0, null).line(3, 0, 0, 0, 0, 12.4));
   }
 
   @Test
