@@ -22,10 +22,7 @@ public final class ClusterBenchmark {
     int executors = Integer.parseInt(args[1]);
     int n = args.length > 2 ? Integer.parseInt(args[2]) : 40;
     int episodes = args.length > 3 ? Integer.parseInt(args[3]) : 3000;
-    String json = String.format(Locale.ROOT, """
-        {"name": "bench-cluster", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": %d},
-         "axes": [{"path": "user.switchTaskTime", "linspace": {"start": 0.5, "stop": 2.5, "count": %d}}]}
-        """, episodes, n);
+    String json = SweepBenchmark.spec("bench-cluster", n, episodes);
     Path tmp = Files.createTempDirectory("bench-cluster");
     try (SparkSession spark = SparkSession.builder().appName("bench-cluster").getOrCreate()) {
       spark.sparkContext().setLogLevel("ERROR");

@@ -24,16 +24,24 @@ import org.crowdsweep.specs.SpecReader;
 public final class SweepBenchmark {
   private SweepBenchmark() {}
 
+  /**
+   * The benchmarks' CPU-bound sweep: the published qa3-0.1 worker evaluated at {@code points} switching costs from 0.5
+   * to 2.5, {@code episodes} episodes each.
+   */
+  static String spec(String name, int points, int episodes) {
+    return String.format(Locale.ROOT, """
+        {"name": "%s", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": %d},
+         "axes": [{"path": "user.switchTaskTime", "linspace": {"start": 0.5, "stop": 2.5, "count": %d}}]}
+        """, name, episodes, points);
+  }
+
   /** Usage: SweepBenchmark PUBLISHED_DIR [POINTS] [EPISODES] [ROUNDS]. */
   public static void main(String[] args) throws Exception {
     String published = Path.of(args[0]).toAbsolutePath().normalize().toString();
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 40;
     int episodes = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-    String json = String.format(Locale.ROOT, """
-        {"name": "bench", "agent": {"load": "published:qa3-0.1"}, "evaluation": {"episodes": %d},
-         "axes": [{"path": "user.switchTaskTime", "linspace": {"start": 0.5, "stop": 2.5, "count": %d}}]}
-        """, episodes, n);
+    String json = spec("bench", n, episodes);
     Path tmp = Files.createTempDirectory("bench-sweep");
     try {
       Plan plan = Expansion.expand(SpecReader.parse(json));

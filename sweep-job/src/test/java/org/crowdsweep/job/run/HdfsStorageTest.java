@@ -42,15 +42,7 @@ final class HdfsStorageTest {
     dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     dfs.waitActive();
     hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("hdfs-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
+    spark = TestSpark.start("hdfs-test");
   }
 
   @AfterAll
