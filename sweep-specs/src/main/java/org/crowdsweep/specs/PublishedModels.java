@@ -22,6 +22,11 @@ public final class PublishedModels {
 
   private final Path directory;
 
+  /** The folder names of the published models inside the published-models directory. */
+  public static java.util.Collection<String> directoryNames() {
+    return DIRECTORIES.values();
+  }
+
   private PublishedModels(Path directory) {
     this.directory = directory;
   }

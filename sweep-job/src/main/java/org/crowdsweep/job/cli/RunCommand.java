@@ -68,8 +68,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--published-models",
       paramLabel = "DIR",
-      description = "The original repository's exp/ folder (or set CROWDSWEEP_PUBLISHED_MODELS).")
-  Path publishedModels;
+      description = "The original repository's exp/ folder: a path or a Hadoop URI (or set "
+          + "CROWDSWEEP_PUBLISHED_MODELS).")
+  String publishedModels;
 
   @Override
   public Integer call() throws Exception {
@@ -88,9 +89,8 @@ final class RunCommand implements Callable<Integer> {
     Storage runDir = location("--out", out != null ? out : Paths.get("runs", plan.spec().name()).toString());
     String cache = location("--model-cache", modelCache != null ? modelCache : Paths.get("runs", "model-cache")
         .toString()).location();
-    Path published = publishedModels == null ? null : publishedModels.toAbsolutePath().normalize();
-    SweepJob.Settings settings = new SweepJob.Settings(json, runDir.location(), cache,
-        published == null ? null : published.toString());
+    String published = publishedModels == null ? null : location("--published-models", publishedModels).location();
+    SweepJob.Settings settings = new SweepJob.Settings(json, runDir.location(), cache, published);
     Instant started = Instant.now();
     boolean existed = runDir.isDirectory("");
     boolean finished = false;

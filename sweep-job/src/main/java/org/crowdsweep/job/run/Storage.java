@@ -139,6 +139,35 @@ public abstract sealed class Storage permits Storage.Local, Storage.Hadoop {
    */
   public abstract Path localCopy(String relative);
 
+  /**
+   * A local directory holding those of the named subdirectories that exist here: this directory itself when local,
+   * otherwise links to local copies ({@link #localCopy}) in a folder made once per location and machine.
+   */
+  public Path localMirror(java.util.Collection<String> names) {
+    if (isLocal()) {
+      return localCopy("");
+    }
+    Path mirror = Paths.get(System.getProperty("java.io.tmpdir"), "crowdsweep-" + System.getProperty("user.name"),
+        "mirrors", Sha256.shortHex(location()));
+    try {
+      Files.createDirectories(mirror);
+      for (String name : names) {
+        Path link = mirror.resolve(name);
+        if (!Files.exists(link) && isDirectory(name)) {
+          Path copy = localCopy(name);
+          try {
+            Files.createSymbolicLink(link, copy);
+          } catch (FileAlreadyExistsException e) {
+            // another task of this machine linked it first
+          }
+        }
+      }
+      return mirror;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mirror " + location() + " in " + mirror + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A local folder for work that is published here later: inside this directory when local (so the rename stays
    * on one file system), else under the machine's temporary folder. */
   public abstract Path localWorkDirectory(String name) throws IOException;

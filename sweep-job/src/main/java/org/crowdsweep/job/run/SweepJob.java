@@ -69,8 +69,19 @@ public final class SweepJob {
       return new ModelCache(modelCache);
     }
 
+    /**
+     * The published models: a local directory, or (a Hadoop URI) a local mirror of the published model folders found
+     * there, copied once per machine.
+     */
     PublishedModels published() {
-      return PublishedModels.of(publishedModels == null ? null : Paths.get(publishedModels));
+      if (publishedModels == null) {
+        return PublishedModels.of(null);
+      }
+      Storage storage = Storage.of(publishedModels);
+      if (storage.isLocal()) {
+        return PublishedModels.of(Paths.get(storage.location()));
+      }
+      return PublishedModels.of(storage.localMirror(PublishedModels.directoryNames()));
     }
   }
 

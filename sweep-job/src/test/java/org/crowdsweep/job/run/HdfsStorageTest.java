@@ -174,6 +174,23 @@ final class HdfsStorageTest {
   }
 
   @Test
+  void publishedModels_onHdfs_giveTheTutorialNumbers() throws Exception {
+    Path reference = Path.of(SweepJobTest.reference());
+    String name = "paper-exps_cheating_qa3-0.1_rep0.9";
+    org.apache.hadoop.fs.FileSystem fs = dfs.getFileSystem();
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(reference.resolve(name).toUri()),
+        new org.apache.hadoop.fs.Path("/exp/" + name));
+    String json = Files.readString(Path.of("../sweep-specs/specs/tutorial.json"));
+    SweepJob.Outcome o = SweepJob.run(spark,
+        new SweepJob.Settings(json, hdfs + "/runs/tutorial", hdfs + "/tutorial-cache", hdfs + "/exp"), null);
+    assertEquals(2, o.done());
+    Row baseline = spark.read().option("recursiveFileLookup", "true").parquet(hdfs + "/runs/tutorial/points")
+        .collectAsList().stream().filter(r -> r.getAs("label").equals("baseline")).findFirst().orElseThrow();
+    assertEquals(85.39, (Double) baseline.getAs("answer_actions"));
+    assertEquals(0.21880928415930798, (Double) baseline.getAs("tg0_share_tutorial"));
+  }
+
+  @Test
   void locations_localPathsAndFileUris_areLocal_badUrisAreRefused() {
     assertTrue(Storage.of("runs/x").isLocal());
     assertEquals(Path.of("runs/x").toAbsolutePath().normalize().toString(), Storage.of("runs/./x").location());
