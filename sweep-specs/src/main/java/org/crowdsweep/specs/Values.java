@@ -43,23 +43,10 @@ final class Values {
     return ((Number) v).longValue();
   }
 
+  /** A value's JSON type with its article, for messages ("an object", "a number", "null"). */
   static String typeName(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof Map) {
-      return "an object";
-    }
-    if (v instanceof List) {
-      return "an array";
-    }
-    if (v instanceof String) {
-      return "a string";
-    }
-    if (v instanceof Boolean) {
-      return "a boolean";
-    }
-    return "a number";
+    String name = org.crowdsweep.core.io.PyJson.typeName(v);
+    return v == null ? name : (name.matches("[aeiou].*") ? "an " : "a ") + name;
   }
 
   /** The known name closest to {@code name}, if it is close enough to be a likely typo. */

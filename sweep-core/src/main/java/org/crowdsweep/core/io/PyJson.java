@@ -265,7 +265,8 @@ public final class PyJson {
     return String.valueOf(number);
   }
 
-  static String typeName(Object value) {
+  /** The JSON type of a parsed value: object, array, string, boolean, number or null. */
+  public static String typeName(Object value) {
     if (value == null) {
       return "null";
     }
